@@ -1,0 +1,16 @@
+# Copyright 2026 CRM Practices contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+
+from odoo import fields, models
+
+
+class ResConfigSettings(models.TransientModel):
+    _inherit = "res.config.settings"
+
+    crm_event_late_reminder_policy = fields.Selection(
+        selection=[("send", "Send at once"), ("skip", "Skip")],
+        string="Reminders created after their time",
+        default="send",
+        config_parameter="crm_events_reminders.late_reminder_policy",
+        help="What to do with a reminder whose time has passed when it is saved.",
+    )
