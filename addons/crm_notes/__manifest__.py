@@ -9,10 +9,21 @@
     "license": "LGPL-3",
     "depends": ["crm"],
     "data": [
+        "security/crm_notes_security.xml",
+        "security/ir.model.access.csv",
+        "data/crm_note_data.xml",
+        "wizard/crm_note_close_views.xml",
+        "wizard/crm_note_reassign_views.xml",
+        "views/crm_note_views.xml",
+        "views/crm_note_config_views.xml",
+        "views/res_partner_views.xml",
         "views/res_config_settings_views.xml",
+        "views/crm_notes_menus.xml",
     ],
+    "demo": ["demo/crm_note_demo.xml"],
     "assets": {
         "web.assets_tests": ["crm_notes/static/tests/tours/**/*"],
     },
+    "pre_init_hook": "pre_init_hook",
     "installable": True,
 }

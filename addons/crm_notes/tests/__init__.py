@@ -1,2 +1,5 @@
 from . import test_settings
+from . import test_crm_note
+from . import test_crm_note_reassign
+from . import test_crm_note_multicompany
 from . import test_ui

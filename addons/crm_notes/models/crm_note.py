@@ -1,0 +1,446 @@
+# Copyright 2026 CRM Practices contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+import threading
+from collections import Counter
+
+from markupsafe import Markup
+
+from odoo import api, fields, models
+from odoo.osv import expression
+from odoo.tools import split_every
+
+FOLLOWUP_STATES = [
+    ("overdue", "Overdue"),
+    ("today", "Today"),
+    ("upcoming", "Upcoming"),
+    ("none", "No date"),
+    ("done", "Done"),
+]
+
+# One statement per chunk of notes: move them, then log one chatter message per
+# moved note with Odoo's own tracking values (what `tracking=True` would have
+# written), so the chatter reads "Assigned to: A → B" as after a form edit.
+# The ORM path (write + mail.thread tracking + assignment notification) costs
+# about 15 queries and 12-16 ms per record: see benchmarks/bench_note_reassign.py.
+REASSIGN_SQL = """
+WITH old AS (
+    SELECT id, user_id, date_followup
+      FROM crm_note
+     WHERE id = ANY(%(ids)s)
+       AND (user_id IS DISTINCT FROM %(user)s
+            OR (%(date)s::date IS NOT NULL
+                AND date_followup IS DISTINCT FROM %(date)s::date))
+       FOR UPDATE
+), moved AS (
+    UPDATE crm_note AS n
+       SET user_id = %(user)s,
+           date_followup = COALESCE(%(date)s::date, n.date_followup),
+           followup_state = CASE
+               WHEN n.state = 'done' THEN 'done'
+               WHEN COALESCE(%(date)s::date, n.date_followup) IS NULL THEN 'none'
+               WHEN COALESCE(%(date)s::date, n.date_followup) < %(today)s THEN 'overdue'
+               WHEN COALESCE(%(date)s::date, n.date_followup) = %(today)s THEN 'today'
+               ELSE 'upcoming' END,
+           write_uid = %(uid)s,
+           write_date = %(now)s
+      FROM old
+     WHERE n.id = old.id
+ RETURNING n.id, old.user_id AS old_user_id, old.date_followup AS old_date
+), message AS (
+    INSERT INTO mail_message (model, res_id, message_type, subtype_id, is_internal,
+                              author_id, body, date,
+                              create_uid, create_date, write_uid, write_date)
+    SELECT 'crm.note', moved.id, 'notification', %(subtype)s, TRUE,
+           %(author)s, '', %(now)s, %(uid)s, %(now)s, %(uid)s, %(now)s
+      FROM moved
+ RETURNING id, res_id
+), user_tracking AS (
+    INSERT INTO mail_tracking_value (field_id, mail_message_id,
+                                     old_value_integer, new_value_integer,
+                                     old_value_char, new_value_char,
+                                     create_uid, create_date, write_uid, write_date)
+    SELECT %(user_field)s, message.id, moved.old_user_id, %(user)s,
+           COALESCE(partner.name, ''), %(user_name)s,
+           %(uid)s, %(now)s, %(uid)s, %(now)s
+      FROM message
+      JOIN moved ON moved.id = message.res_id
+ LEFT JOIN res_users ON res_users.id = moved.old_user_id
+ LEFT JOIN res_partner AS partner ON partner.id = res_users.partner_id
+     WHERE moved.old_user_id IS DISTINCT FROM %(user)s
+), date_tracking AS (
+    INSERT INTO mail_tracking_value (field_id, mail_message_id,
+                                     old_value_datetime, new_value_datetime,
+                                     create_uid, create_date, write_uid, write_date)
+    SELECT %(date_field)s, message.id, moved.old_date, %(date)s::date,
+           %(uid)s, %(now)s, %(uid)s, %(now)s
+      FROM message
+      JOIN moved ON moved.id = message.res_id
+     WHERE %(date)s::date IS NOT NULL AND moved.old_date IS DISTINCT FROM %(date)s::date
+)
+SELECT count(*) FROM moved
+"""
+
+# The cron's refresh of the Overdue / Today / Upcoming grouping, set-based.
+REFRESH_STATE_SQL = """
+UPDATE crm_note
+   SET followup_state = CASE
+           WHEN date_followup IS NULL THEN 'none'
+           WHEN date_followup < %(today)s THEN 'overdue'
+           WHEN date_followup = %(today)s THEN 'today'
+           ELSE 'upcoming' END
+ WHERE state = 'open'
+   AND followup_state IS DISTINCT FROM CASE
+           WHEN date_followup IS NULL THEN 'none'
+           WHEN date_followup < %(today)s THEN 'overdue'
+           WHEN date_followup = %(today)s THEN 'today'
+           ELSE 'upcoming' END
+"""
+
+
+class CrmNote(models.Model):
+    _name = "crm.note"
+    _description = "CRM Note"
+    _inherit = ["mail.thread"]
+    _order = "state desc, date_followup, id desc"
+    _check_company_auto = True
+    # Bulk reassignment commits between chunks of this size outside tests, so row
+    # locks are never held on a whole territory at once.
+    _reassign_chunk = 10000
+
+    partner_id = fields.Many2one(
+        comodel_name="res.partner",
+        string="Customer",
+        required=True,
+        index=True,
+        tracking=True,
+        check_company=True,
+        ondelete="restrict",
+    )
+    lead_id = fields.Many2one(
+        comodel_name="crm.lead",
+        string="Lead/Opportunity",
+        check_company=True,
+        ondelete="set null",
+        domain="[('partner_id', 'child_of', partner_id)]",
+        tracking=True,
+    )
+    status_id = fields.Many2one(
+        comodel_name="crm.note.status",
+        string="Status",
+        tracking=True,
+        check_company=True,
+        ondelete="restrict",
+    )
+    color = fields.Integer(related="status_id.color")
+    action_id = fields.Many2one(
+        comodel_name="crm.note.action",
+        string="Action",
+        tracking=True,
+        check_company=True,
+        ondelete="restrict",
+    )
+    date_followup = fields.Date(string="Follow-up date", index=True, tracking=True)
+    user_id = fields.Many2one(
+        comodel_name="res.users",
+        string="Assigned to",
+        default=lambda self: self.env.user,
+        index=True,
+        tracking=True,
+        check_company=True,
+        domain="[('share', '=', False)]",
+        help="Who follows this note up; independent of the customer's salesperson.",
+    )
+    description = fields.Html()
+    company_id = fields.Many2one(
+        comodel_name="res.company",
+        required=True,
+        index=True,
+        default=lambda self: self.env.company,
+    )
+    state = fields.Selection(
+        selection=[("open", "Open"), ("done", "Done")],
+        default="open",
+        required=True,
+        tracking=True,
+        copy=False,
+    )
+    date_done = fields.Datetime(string="Done on", readonly=True, copy=False)
+    done_user_id = fields.Many2one(
+        comodel_name="res.users", string="Done by", readonly=True, copy=False
+    )
+    followup_state = fields.Selection(
+        selection=FOLLOWUP_STATES,
+        string="Follow-up",
+        compute="_compute_followup_state",
+        store=True,
+        group_expand="_group_expand_followup_state",
+        help="Refreshed every hour by the cron “CRM notes: follow-up grouping”.",
+    )
+    is_overdue = fields.Boolean(
+        string="Overdue",
+        compute="_compute_is_overdue",
+        search="_search_is_overdue",
+        help="Follow-up date passed and the note not done.",
+    )
+    variable_value_ids = fields.One2many(
+        comodel_name="crm.note.variable.value",
+        inverse_name="note_id",
+        string="Variables",
+        copy=True,
+        default=lambda self: self._default_variable_value_ids(),
+    )
+    variable_option_ids = fields.Many2many(
+        comodel_name="crm.note.variable.option",
+        string="Variable options",
+        compute="_compute_variable_option_ids",
+        store=True,
+    )
+    close_previous = fields.Boolean(
+        string="Close last note",
+        compute="_compute_close_previous",
+        readonly=False,
+        help="Close this customer's open notes when this one is created.",
+    )
+
+    # ------------------------------------------------------------------
+    # DEFAULTS AND COMPUTES
+    # ------------------------------------------------------------------
+
+    def _default_variable_value_ids(self):
+        """One empty line per active variable of the company (or shared)."""
+        company = self.env.company
+        variables = self.env["crm.note.variable"].search(
+            [("company_id", "in", [company.id, False])]
+        )
+        return [fields.Command.create({"variable_id": v.id}) for v in variables]
+
+    @api.depends("partner_id", "action_id", "status_id", "date_followup")
+    def _compute_display_name(self):
+        for note in self:
+            parts = [
+                note.partner_id.display_name,
+                (note.action_id or note.status_id).name,
+            ]
+            note.display_name = " – ".join(p for p in parts if p)
+
+    @api.depends("state", "date_followup")
+    def _compute_followup_state(self):
+        today = fields.Date.context_today(self)
+        for note in self:
+            if note.state == "done":
+                note.followup_state = "done"
+            elif not note.date_followup:
+                note.followup_state = "none"
+            elif note.date_followup < today:
+                note.followup_state = "overdue"
+            elif note.date_followup == today:
+                note.followup_state = "today"
+            else:
+                note.followup_state = "upcoming"
+
+    def _group_expand_followup_state(self, states, domain):
+        return [key for key, _label in FOLLOWUP_STATES if key != "none"] + (
+            ["none"] if "none" in states else []
+        )
+
+    @api.depends("state", "date_followup")
+    def _compute_is_overdue(self):
+        today = fields.Date.context_today(self)
+        for note in self:
+            note.is_overdue = bool(
+                note.state == "open"
+                and note.date_followup
+                and note.date_followup < today
+            )
+
+    def _search_is_overdue(self, operator, value):
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            raise NotImplementedError()
+        today = fields.Date.context_today(self)
+        overdue = [("state", "=", "open"), ("date_followup", "<", today)]
+        if (operator == "=") == value:
+            return overdue
+        return ["!", *expression.normalize_domain(overdue)]
+
+    @api.depends("variable_value_ids.option_id")
+    def _compute_variable_option_ids(self):
+        for note in self:
+            note.variable_option_ids = note.variable_value_ids.option_id
+
+    def _compute_close_previous(self):
+        self.close_previous = False
+
+    # ------------------------------------------------------------------
+    # ORM
+    # ------------------------------------------------------------------
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        closing = {
+            vals["partner_id"]
+            for vals in vals_list
+            if vals.pop("close_previous", False) and vals.get("partner_id")
+        }
+        previous = self.browse()
+        if closing:
+            previous = self.search(
+                [("partner_id", "in", list(closing)), ("state", "=", "open")]
+            )
+        notes = super().create(vals_list)
+        previous.action_done()
+        return notes
+
+    def write(self, vals):
+        vals.pop("close_previous", None)
+        return super().write(vals)
+
+    # ------------------------------------------------------------------
+    # ACTIONS
+    # ------------------------------------------------------------------
+
+    def action_done(self):
+        """Close the open notes of self; closed notes are kept, never deleted."""
+        notes = self.filtered(lambda n: n.state == "open")
+        notes.write(
+            {
+                "state": "done",
+                "date_done": fields.Datetime.now(),
+                "done_user_id": self.env.uid,
+            }
+        )
+        return True
+
+    def action_done_and_new(self):
+        """Close this note and open a new one for the same customer and assignee,
+        with the same variables."""
+        self.ensure_one()
+        self.action_done()
+        return self._action_new_note(
+            {
+                "default_partner_id": self.partner_id.id,
+                "default_lead_id": self.lead_id.id,
+                "default_user_id": self.user_id.id,
+                "default_company_id": self.company_id.id,
+                "default_variable_value_ids": [
+                    fields.Command.create(
+                        {
+                            "variable_id": value.variable_id.id,
+                            "option_id": value.option_id.id,
+                            "value_text": value.value_text,
+                            "value_number": value.value_number,
+                        }
+                    )
+                    for value in self.variable_value_ids
+                ],
+            }
+        )
+
+    def action_open_close_wizard(self):
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Close note"),
+            "res_model": "crm.note.close",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_note_ids": self.ids},
+        }
+
+    @api.model
+    def _action_new_note(self, context):
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("New note"),
+            "res_model": "crm.note",
+            "view_mode": "form",
+            "views": [(False, "form")],
+            "target": "new",
+            "context": context,
+        }
+
+    # ------------------------------------------------------------------
+    # BUSINESS
+    # ------------------------------------------------------------------
+
+    def _reassign(self, user, date_followup=False):
+        """Give the notes of self to `user` (and a new follow-up date), set-based.
+
+        Callers have checked the current user's rights on self. Notes of a company
+        the new assignee cannot access are refused. Returns (moved, refusals) with
+        refusals a Counter {reason: number of notes}.
+        """
+        refusals = Counter()
+        if not self:
+            return 0, refusals
+        if not user.active or user.share:
+            refusals[
+                self.env._(
+                    "%(user)s is archived or not an internal user", user=user.name
+                )
+            ] = len(self)
+            return 0, refusals
+        allowed = self.sudo().search(
+            [("id", "in", self.ids), ("company_id", "in", user.company_ids.ids)],
+            order="id",
+        )
+        if len(allowed) < len(self):
+            refusals[
+                self.env._(
+                    "%(user)s has no access to the note's company", user=user.name
+                )
+            ] = len(self) - len(allowed)
+        if not allowed:
+            return 0, refusals
+        self.env.flush_all()
+        params = {
+            "user": user.id,
+            "user_name": user.display_name,
+            "date": date_followup or None,
+            "today": fields.Date.context_today(self),
+            "uid": self.env.uid,
+            "author": self.env.user.partner_id.id,
+            "now": fields.Datetime.now(),
+            "subtype": self.env["ir.model.data"]._xmlid_to_res_id("mail.mt_note"),
+            "user_field": self.env["ir.model.fields"]._get(self._name, "user_id").id,
+            "date_field": self.env["ir.model.fields"]
+            ._get(self._name, "date_followup")
+            .id,
+        }
+        chunks = list(split_every(self._reassign_chunk, allowed.ids))
+        auto_commit = len(chunks) > 1 and not getattr(
+            threading.current_thread(), "testing", False
+        )
+        moved = 0
+        for ids in chunks:
+            self.env.cr.execute(REASSIGN_SQL, dict(params, ids=list(ids)))
+            moved += self.env.cr.fetchone()[0]
+            if auto_commit:
+                # Commit per chunk (never in tests) so locks are not held on every
+                # note of a territory at once; each chunk is whole on its own.
+                self.env.cr.commit()  # pylint: disable=invalid-commit
+        self.env.invalidate_all()
+        if moved:
+            self._notify_reassigned(user, moved)
+        return len(allowed), refusals
+
+    def _notify_reassigned(self, user, count):
+        """One summary notification to the new assignee, instead of one per note."""
+        self.env["mail.thread"].sudo().message_notify(
+            partner_ids=user.partner_id.ids,
+            subject=self.env._("CRM notes assigned to you"),
+            body=Markup("<p>%s</p>")
+            % self.env._(
+                "%(author)s assigned %(count)s CRM note(s) to you.",
+                author=self.env.user.name,
+                count=count,
+            ),
+            email_layout_xmlid="mail.mail_notification_light",
+        )
+
+    @api.model
+    def _cron_refresh_followup_state(self):
+        """Move open notes between Overdue / Today / Upcoming as days pass."""
+        self.env.flush_all()
+        self.env.cr.execute(
+            REFRESH_STATE_SQL, {"today": fields.Date.context_today(self)}
+        )
+        self.invalidate_model(["followup_state"])

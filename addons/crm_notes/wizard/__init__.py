@@ -1,0 +1,2 @@
+from . import crm_note_close
+from . import crm_note_reassign
