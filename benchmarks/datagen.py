@@ -61,3 +61,50 @@ def leads(env, size):
             "expected_revenue": (i % 100) * 100,
         },
     )
+
+
+def users(env, count=2):
+    """Internal sales users owned by the benchmarks (bench-rep-0, bench-rep-1, ...)."""
+    Users = env["res.users"].with_context(no_reset_password=True, **QUIET)
+    found = Users.search([("login", "=like", f"{PREFIX}rep-%")], order="login")
+    missing = [
+        i for i in range(count) if f"{PREFIX}rep-{i}" not in found.mapped("login")
+    ]
+    if missing:
+        group = env.ref("sales_team.group_sale_salesman_all_leads")
+        Users.create(
+            [
+                {
+                    "name": f"{PREFIX}Rep {i}",
+                    "login": f"{PREFIX}rep-{i}",
+                    "groups_id": [(6, 0, [group.id])],
+                }
+                for i in missing
+            ]
+        )
+        env.cr.commit()  # pylint: disable=invalid-commit
+    return Users.search([("login", "=like", f"{PREFIX}rep-%")], order="login")[:count]
+
+
+def notes(env, size):
+    """CRM notes (crm_notes), on the generated partners, assigned to bench-rep-0."""
+    partner_ids = partners(env, max(size // 10, 1)).ids
+    owner = users(env)[0]
+    env["crm.note"].flush_model()
+    Note = env["crm.note"].with_context(**QUIET)
+    existing = Note.search_count([("user_id", "=", owner.id)])
+    for start in range(existing, size, BATCH):
+        stop = min(start + BATCH, size)
+        Note.create(
+            [
+                {
+                    "partner_id": partner_ids[i % len(partner_ids)],
+                    "user_id": owner.id,
+                    "date_followup": f"2026-{1 + i % 12:02d}-{1 + i % 28:02d}",
+                }
+                for i in range(start, stop)
+            ]
+        )
+        env.cr.commit()  # pylint: disable=invalid-commit
+        _logger.info("crm.note: %d / %d", stop, size)
+    return Note.search([("user_id", "=", owner.id)], order="id")

@@ -17,6 +17,7 @@ sys.path.insert(0, str(HERE.parent))
 
 import odoo  # noqa: E402
 from odoo import SUPERUSER_ID, api  # noqa: E402
+from odoo.modules.registry import Registry  # noqa: E402
 
 from benchmarks import datagen  # noqa: E402
 
@@ -58,7 +59,7 @@ def main():
         parser.error(f"unknown benchmark(s): {', '.join(sorted(unknown))}")
     odoo.tools.config.parse_config(["-c", args.config, "-d", args.database])
     logging.getLogger("benchmarks").setLevel(logging.INFO)
-    registry = odoo.registry(args.database)
+    registry = Registry(args.database)
     with registry.cursor() as cr:
         env = api.Environment(cr, SUPERUSER_ID, {})
         print(f"database {args.database}: generating data for size {args.size}")

@@ -8,6 +8,7 @@ import polib
 import pytest
 
 import odoo
+from odoo.modules.registry import Registry
 from odoo.tools.translate import trans_export
 
 from .common import ADDONS, MODULES
@@ -15,7 +16,7 @@ from .common import ADDONS, MODULES
 
 @pytest.mark.parametrize("module", MODULES)
 def test_french_is_complete(module):
-    registry = odoo.registry(odoo.tools.config["db_name"])
+    registry = Registry(odoo.tools.config["db_name"])
     buffer = io.BytesIO()
     with registry.cursor() as cr:
         trans_export(False, [module], buffer, "po", cr)

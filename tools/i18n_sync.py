@@ -13,6 +13,7 @@ from pathlib import Path
 import polib
 
 import odoo
+from odoo.modules.registry import Registry
 from odoo.tools.translate import trans_export
 
 ADDONS = Path(__file__).resolve().parent.parent / "addons"
@@ -48,7 +49,7 @@ def sync(registry, module):
 def main():
     rc, db, *modules = sys.argv[1:]
     odoo.tools.config.parse_config(["-c", rc, "-d", db])
-    registry = odoo.registry(db)
+    registry = Registry(db)
     for module in modules:
         sync(registry, module)
 

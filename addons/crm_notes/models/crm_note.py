@@ -406,8 +406,11 @@ class CrmNote(models.Model):
             .id,
         }
         chunks = list(split_every(self._reassign_chunk, allowed.ids))
-        auto_commit = len(chunks) > 1 and not getattr(
-            threading.current_thread(), "testing", False
+        # Callers owning the transaction (tests, benchmarks, scripts) keep it whole.
+        auto_commit = (
+            len(chunks) > 1
+            and not getattr(threading.current_thread(), "testing", False)
+            and not self.env.context.get("crm_notes_reassign_no_commit")
         )
         moved = 0
         for ids in chunks:
