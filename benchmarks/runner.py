@@ -3,7 +3,8 @@
 """Runs the benchmarks named on the command line (all `bench_*.py` by default).
 
 Called by benchmarks/run, which prepares the database. Every benchmark module has a
-DESCRIPTION and a `run(env, size)` returning a list of harness.Result.
+DESCRIPTION and a `run(env, size)` returning a list of harness.Result; it makes the
+data it needs with benchmarks.datagen (kept in the database, topped up next time).
 """
 
 import argparse
@@ -18,8 +19,6 @@ sys.path.insert(0, str(HERE.parent))
 import odoo  # noqa: E402
 from odoo import SUPERUSER_ID, api  # noqa: E402
 from odoo.modules.registry import Registry  # noqa: E402
-
-from benchmarks import datagen  # noqa: E402
 
 
 def available():
@@ -62,8 +61,7 @@ def main():
     registry = Registry(args.database)
     with registry.cursor() as cr:
         env = api.Environment(cr, SUPERUSER_ID, {})
-        print(f"database {args.database}: generating data for size {args.size}")
-        datagen.leads(env, args.size)
+        print(f"database {args.database}, size {args.size}", flush=True)
         rows = []
         for name in names:
             module = importlib.import_module(f"benchmarks.bench_{name}")
