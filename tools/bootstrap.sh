@@ -101,10 +101,13 @@ ensure_postgres() {
 
 # --- 4. The Odoo configuration the scripts use --------------------------------------------------
 write_config() {
-    local conf="$RUN_DIR/odoo.conf"
+    local conf="$RUN_DIR/odoo.conf" odoo_addons="$ODOO_PATH/odoo/addons"
+    # A git checkout keeps the apps in addons/; a release tree (nightly, sdist) has them
+    # all in odoo/addons, and an addons/ folder there may be stale: never mix the two.
+    [ -d "$odoo_addons/crm" ] || odoo_addons="$odoo_addons,$ODOO_PATH/addons"
     cat > "$conf" <<EOF
 [options]
-addons_path = $ODOO_PATH/odoo/addons,$ODOO_PATH/addons,$ROOT/addons
+addons_path = $odoo_addons,$ROOT/addons
 data_dir = $RUN_DIR/data
 db_host = $DB_HOST
 db_port = $DB_PORT

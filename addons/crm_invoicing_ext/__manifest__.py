@@ -10,6 +10,12 @@
     "depends": ["crm", "account"],
     "data": [
         "security/crm_invoicing_ext_security.xml",
+        "security/ir.model.access.csv",
+        "wizard/account_move_crm_state_views.xml",
+        "views/account_journal_views.xml",
+        "views/account_move_views.xml",
+        "views/crm_lead_views.xml",
+        "views/res_partner_views.xml",
         "views/res_config_settings_views.xml",
     ],
     "assets": {

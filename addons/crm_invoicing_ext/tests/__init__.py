@@ -1,2 +1,5 @@
 from . import test_settings
+from . import test_numbering
+from . import test_numbering_concurrency
+from . import test_crm_invoice
 from . import test_ui

@@ -1,0 +1,168 @@
+# Copyright 2026 CRM Practices contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+CRM_STATES = [
+    ("draft", "Draft"),
+    ("billed", "Billed"),
+    ("paid", "Paid"),
+    ("rejected", "Rejected"),
+]
+
+
+class AccountMove(models.Model):
+    _inherit = "account.move"
+
+    opportunity_id = fields.Many2one(
+        comodel_name="crm.lead",
+        string="Opportunity",
+        index="btree_not_null",
+        check_company=True,
+        tracking=True,
+        domain="[('type', '=', 'opportunity')]",
+    )
+    crm_state = fields.Selection(
+        selection=CRM_STATES,
+        string="Invoice status",
+        compute="_compute_crm_state",
+        store=True,
+        help="Draft, Billed (confirmed), Paid, or Rejected (cancelled), "
+        "derived from Odoo's own status and payment status.",
+    )
+    crm_reject_reason = fields.Text(
+        string="Rejection reason", copy=False, tracking=True
+    )
+
+    # ------------------------------------------------------------------
+    # Numbering: Odoo's sequence.mixin keeps the work (name, prefix/number split,
+    # gap detection, hash, retry on a concurrent number); we only tell it which
+    # number came last and where a new chain starts.
+    # ------------------------------------------------------------------
+
+    def _crm_numbering(self):
+        self.ensure_one()
+        return self.journal_id and self.journal_id._crm_numbering_for(self)
+
+    def _get_starting_sequence(self):
+        numbering = self._crm_numbering()
+        if not numbering:
+            return super()._get_starting_sequence()
+        prefix, digits, _start = numbering
+        return f"{prefix}{0:0{digits}d}"
+
+    def _get_last_sequence(self, relaxed=False, with_prefix=None):
+        numbering = self._crm_numbering()
+        if not numbering or with_prefix is not None:
+            return super()._get_last_sequence(relaxed=relaxed, with_prefix=with_prefix)
+        prefix, digits, start = numbering
+        self.flush_model(["name", "journal_id", "sequence_prefix", "sequence_number"])
+        # One query, on the index sequence.mixin creates
+        # (journal_id, sequence_prefix desc, sequence_number desc, name).
+        self.env.cr.execute(
+            """
+            SELECT max(sequence_number) FROM account_move
+             WHERE journal_id = %s AND sequence_prefix = %s AND name != '/' AND id != %s
+            """,
+            [self.journal_id.id, prefix, self._origin.id or 0],
+        )
+        last = max(self.env.cr.fetchone()[0] or 0, (start or 1) - 1)
+        return f"{prefix}{last:0{digits}d}" if last else None
+
+    def _set_next_sequence(self):
+        if self._crm_numbering() and not self.journal_id.crm_invoice_auto:
+            raise UserError(
+                self.env._(
+                    "The numbering of journal %(journal)s is manual: type the number "
+                    "of the invoice for %(partner)s before confirming it.",
+                    journal=self.journal_id.name,
+                    partner=self.partner_id.display_name,
+                )
+            )
+        return super()._set_next_sequence()
+
+    def _post(self, soft=True):
+        self._check_crm_manual_numbers()
+        return super()._post(soft=soft)
+
+    def _check_crm_manual_numbers(self):
+        """Typed numbers must be unique in their journal: say which invoice has it."""
+        manual = self.filtered(
+            lambda m: m.name
+            and m.name != "/"
+            and m.journal_id.crm_numbering
+            and not m.journal_id.crm_invoice_auto
+        )
+        if not manual:
+            return
+        names = {}
+        for move in manual:
+            key = (move.journal_id, move.name)
+            if key in names:
+                raise ValidationError(
+                    self.env._(
+                        "The number %(name)s is given to two invoices.", name=move.name
+                    )
+                )
+            names[key] = move
+        taken = self.search(
+            [
+                ("journal_id", "in", manual.journal_id.ids),
+                ("name", "in", [name for _journal, name in names]),
+                ("state", "=", "posted"),
+                ("id", "not in", manual.ids),
+            ],
+            limit=1,
+        )
+        if taken:
+            raise ValidationError(
+                self.env._(
+                    "The number %(name)s is already used by the invoice of %(partner)s "
+                    "dated %(date)s in journal %(journal)s.",
+                    name=taken.name,
+                    partner=taken.partner_id.display_name,
+                    date=taken.invoice_date or taken.date,
+                    journal=taken.journal_id.name,
+                )
+            )
+
+    # ------------------------------------------------------------------
+    # CRM conveniences
+    # ------------------------------------------------------------------
+
+    @api.depends("state", "payment_state")
+    def _compute_crm_state(self):
+        for move in self:
+            if move.state == "cancel":
+                move.crm_state = "rejected"
+            elif move.state == "draft":
+                move.crm_state = "draft"
+            elif move.payment_state in ("paid", "in_payment", "reversed"):
+                move.crm_state = "paid"
+            else:
+                move.crm_state = "billed"
+
+    @api.depends("partner_id")
+    def _compute_currency_id(self):
+        res = super()._compute_currency_id()
+        for move in self:
+            currency = move.partner_id.commercial_partner_id.crm_invoice_currency_id
+            if currency and move.state == "draft" and move.is_sale_document():
+                move.currency_id = currency
+        return res
+
+    @api.constrains("opportunity_id", "partner_id")
+    def _check_crm_opportunity_partner(self):
+        for move in self.filtered("opportunity_id"):
+            lead_entity = move.opportunity_id.partner_id.commercial_partner_id
+            if lead_entity and lead_entity != move.commercial_partner_id:
+                raise ValidationError(
+                    self.env._(
+                        "The opportunity %(lead)s is for %(lead_partner)s, not for "
+                        "%(partner)s: link the invoice to an opportunity of its "
+                        "customer.",
+                        lead=move.opportunity_id.name,
+                        lead_partner=lead_entity.display_name,
+                        partner=move.commercial_partner_id.display_name,
+                    )
+                )

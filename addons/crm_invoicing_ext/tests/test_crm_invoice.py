@@ -1,0 +1,151 @@
+# Copyright 2026 CRM Practices contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from odoo.exceptions import UserError, ValidationError
+from odoo.tests import Form, tagged
+
+from odoo.addons.account.tests.common import AccountTestInvoicingCommon
+
+
+@tagged("post_install", "-at_install")
+class TestCrmInvoice(AccountTestInvoicingCommon):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.opportunity = cls.env["crm.lead"].create(
+            {
+                "name": "Big deal",
+                "type": "opportunity",
+                "partner_id": cls.partner_a.id,
+                "company_id": cls.company_data["company"].id,
+            }
+        )
+
+    def _invoice_from_opportunity(self, price=100.0):
+        action = self.opportunity.action_crm_create_invoice()
+        with Form(self.env["account.move"].with_context(**action["context"])) as form:
+            with form.invoice_line_ids.new() as line:
+                line.name = "Consulting"
+                line.price_unit = price
+                line.tax_ids.clear()
+        return form.record
+
+    def test_create_invoice_from_opportunity(self):
+        invoice = self._invoice_from_opportunity(100.0)
+        self.assertEqual(invoice.partner_id, self.partner_a)
+        self.assertEqual(invoice.opportunity_id, self.opportunity)
+        self.assertEqual(invoice.move_type, "out_invoice")
+        self.assertEqual(self.opportunity.crm_invoice_count, 1)
+        self.assertEqual(
+            self.opportunity.crm_invoiced_amount, 0.0, "drafts not counted"
+        )
+        invoice.action_post()
+        self.opportunity.invalidate_recordset()
+        self.assertEqual(self.opportunity.crm_invoiced_amount, 100.0)
+        refund = invoice._reverse_moves()
+        refund.invoice_line_ids.price_unit = 30.0
+        refund.action_post()
+        self.opportunity.invalidate_recordset()
+        self.assertEqual(
+            self.opportunity.crm_invoice_count,
+            1 + (refund.opportunity_id == self.opportunity),
+        )
+        action = self.opportunity.action_view_crm_invoices()
+        self.assertEqual(
+            action["domain"], [("opportunity_id", "=", self.opportunity.id)]
+        )
+
+    def test_opportunity_of_another_customer_refused(self):
+        invoice = self.init_invoice(
+            "out_invoice", partner=self.partner_b, amounts=[10.0]
+        )
+        with self.assertRaisesRegex(
+            ValidationError, "link the invoice to an opportunity"
+        ):
+            invoice.opportunity_id = self.opportunity
+
+    def test_opportunity_of_another_company_refused(self):
+        other = self.setup_other_company()
+        lead_b = self.env["crm.lead"].create(
+            {
+                "name": "Deal B",
+                "type": "opportunity",
+                "partner_id": self.partner_a.id,
+                "company_id": other["company"].id,
+            }
+        )
+        invoice = self.init_invoice(
+            "out_invoice", partner=self.partner_a, amounts=[10.0]
+        )
+        with self.assertRaises(UserError):
+            invoice.opportunity_id = lead_b
+
+    def test_currency_per_contact(self):
+        """A contact's invoicing currency is the default of its new invoices."""
+        other_currency = self.setup_other_currency("EUR")
+        self.partner_a.crm_invoice_currency_id = other_currency
+        invoice = self.init_invoice(
+            "out_invoice", partner=self.partner_a, amounts=[10.0]
+        )
+        self.assertEqual(invoice.currency_id, other_currency)
+        plain = self.init_invoice("out_invoice", partner=self.partner_b, amounts=[10.0])
+        self.assertEqual(plain.currency_id, self.company_data["currency"])
+
+    def test_crm_state(self):
+        invoice = self.init_invoice("out_invoice", amounts=[100.0])
+        self.assertEqual(invoice.crm_state, "draft")
+        invoice.action_post()
+        self.assertEqual(invoice.crm_state, "billed")
+        self.env["account.payment.register"].with_context(
+            active_model="account.move", active_ids=invoice.ids
+        ).create({})._create_payments()
+        self.assertIn(invoice.payment_state, ("paid", "in_payment"))
+        self.assertEqual(invoice.crm_state, "paid")
+        found = self.env["account.move"].search(
+            [("id", "=", invoice.id), ("crm_state", "=", "paid")]
+        )
+        self.assertEqual(found, invoice)
+
+    def test_bulk_status_change(self):
+        """Drafts are confirmed or rejected with a reason; a confirmed invoice is
+        never touched; a rejected one goes back to draft."""
+        drafts = self.init_invoice("out_invoice", amounts=[10.0]) | self.init_invoice(
+            "out_invoice", amounts=[20.0]
+        )
+        posted = self.init_invoice("out_invoice", amounts=[30.0], post=True)
+        Wizard = self.env["account.move.crm.state"].with_context(
+            active_model="account.move", active_ids=(drafts | posted).ids
+        )
+        with self.assertRaisesRegex(UserError, "reason"):
+            Wizard.create({"target": "rejected"}).action_apply()
+        result = Wizard.create(
+            {"target": "rejected", "reason": "Customer refused the offer"}
+        ).action_apply()
+        self.assertEqual(drafts.mapped("crm_state"), ["rejected", "rejected"])
+        self.assertEqual(
+            drafts.mapped("crm_reject_reason"), ["Customer refused the offer"] * 2
+        )
+        self.assertEqual(posted.crm_state, "billed")
+        self.assertIn("2 invoice(s) changed", result["params"]["message"])
+        self.assertIn("1 left as they were", result["params"]["message"])
+        Wizard.with_context(active_ids=drafts.ids).create(
+            {"target": "draft"}
+        ).action_apply()
+        self.assertEqual(drafts.mapped("crm_state"), ["draft", "draft"])
+        Wizard.with_context(active_ids=drafts.ids).create(
+            {"target": "billed"}
+        ).action_apply()
+        self.assertEqual(drafts.mapped("crm_state"), ["billed", "billed"])
+
+    def test_due_date_shortcuts(self):
+        """On receipt, 15, 30 and 45 days: Odoo's own payment terms, out of the box."""
+        invoice = self.init_invoice("out_invoice", amounts=[10.0])
+        invoice.invoice_date = "2026-01-01"
+        expected = {
+            "account.account_payment_term_immediate": "2026-01-01",
+            "account.account_payment_term_15days": "2026-01-16",
+            "account.account_payment_term_30days": "2026-01-31",
+            "account.account_payment_term_45days": "2026-02-15",
+        }
+        for xmlid, due in expected.items():
+            invoice.invoice_payment_term_id = self.env.ref(xmlid)
+            self.assertEqual(str(invoice.invoice_date_due), due, xmlid)

@@ -1,0 +1,150 @@
+# Copyright 2026 CRM Practices contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from odoo.exceptions import UserError, ValidationError
+from odoo.tests import Form, tagged
+
+from odoo.addons.account.tests.common import AccountTestInvoicingCommon
+
+
+@tagged("post_install", "-at_install")
+class TestNumbering(AccountTestInvoicingCommon):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.journal = cls.company_data["default_journal_sale"]
+
+    def _invoice(self, post=True, move_type="out_invoice", **values):
+        move = self.init_invoice(move_type, amounts=[100.0], journal=self.journal)
+        if values:
+            move.write(values)
+        if post:
+            move.action_post()
+        return move
+
+    def test_default_format(self):
+        """Out of the box: INV + 7 digits from 1, credit notes AV + 7 digits."""
+        self.assertTrue(self.journal.crm_numbering)
+        first, second = self._invoice(), self._invoice()
+        self.assertEqual((first.name, second.name), ("INV0000001", "INV0000002"))
+        self.assertEqual(self._invoice(move_type="out_refund").name, "AV0000001")
+        # sequence.mixin's split fields stay right (gap detection, hash)
+        self.assertEqual((second.sequence_prefix, second.sequence_number), ("INV", 2))
+        self.assertFalse(second.made_sequence_gap)
+        self.assertEqual(self.journal.crm_invoice_next_number, 3)
+
+    def test_format_change_applies_to_the_next_invoice(self):
+        old = self._invoice()
+        self.journal.write({"crm_invoice_prefix": "FAC-", "crm_invoice_padding": 5})
+        new = self._invoice()
+        self.assertEqual(old.name, "INV0000001")
+        self.assertEqual(new.name, "FAC-00001")
+
+    def test_next_number(self):
+        """A higher next number is taken; one at or below the highest posted is
+        refused with the number it must exceed."""
+        self._invoice()
+        self._invoice()
+        self.journal.crm_invoice_next_number = 500
+        self.assertEqual(self._invoice().name, "INV0000500")
+        self.assertEqual(self._invoice().name, "INV0000501")
+        with self.assertRaises(UserError) as refusal:
+            self.journal.crm_invoice_next_number = 501
+        self.assertIn("must be above 501", str(refusal.exception))
+
+    def test_upgrade_keeps_odoo_names(self):
+        """Invoices named by Odoo keep their names; numbering goes on in our format."""
+        self.journal.crm_numbering = False
+        odoo_named = self._invoice()
+        self.assertIn("/", odoo_named.name)
+        self.journal.crm_numbering = True
+        self.assertEqual(self._invoice().name, "INV0000001")
+        self.assertIn("/", odoo_named.name)
+
+    def test_manual_mode(self):
+        self.journal.crm_invoice_auto = False
+        draft = self._invoice(post=False)
+        with self.assertRaises(UserError) as refusal:
+            draft.action_post()
+        self.assertIn("manual: type the number", str(refusal.exception))
+        draft.name = "MAN-00042"
+        draft.action_post()
+        self.assertEqual(draft.name, "MAN-00042")
+        duplicate = self._invoice(post=False)
+        duplicate.name = "MAN-00042"
+        with self.assertRaises(ValidationError) as refusal:
+            duplicate.action_post()
+        self.assertIn("already used by the invoice of", str(refusal.exception))
+        self.assertEqual(duplicate.state, "draft")
+
+    def test_prefix_and_digits_checked(self):
+        with self.assertRaises(ValidationError) as refusal:
+            self.journal.crm_invoice_prefix = "INV2026"
+        self.assertIn("may not end with a digit", str(refusal.exception))
+        with self.assertRaises(ValidationError) as refusal:
+            self.journal.crm_invoice_padding = 0
+        self.assertIn("between 1 and 12", str(refusal.exception))
+
+    def test_two_companies(self):
+        """Each company's sales journal keeps its own prefix and counter."""
+        other = self.setup_other_company()
+        journal_b = other["default_journal_sale"]
+        journal_b.crm_invoice_prefix = "CB"
+        self._invoice()
+        invoice_b = self.init_invoice(
+            "out_invoice", amounts=[50.0], company=other["company"], journal=journal_b
+        )
+        invoice_b.action_post()
+        self.assertEqual(invoice_b.name, "CB0000001")
+        self.assertEqual(self._invoice().name, "INV0000002")
+
+    def test_other_documents_keep_odoo_names(self):
+        bill = self.init_invoice("in_invoice", amounts=[10.0], post=True)
+        self.assertIn("/", bill.name)
+
+    def test_one_query_at_most_on_top_of_odoo(self):
+        """Posting with our numbering costs no more queries than Odoo's own naming
+        (plus one at most)."""
+        self._invoice()  # warm up
+        self.journal.crm_numbering = False
+        self._invoice()
+        odoo_move = self._invoice(post=False)
+        self.env.invalidate_all()
+        before = self.cr.sql_log_count
+        odoo_move.action_post()
+        odoo_queries = self.cr.sql_log_count - before
+        self.journal.crm_numbering = True
+        ours = self._invoice(post=False)
+        self.env.invalidate_all()
+        before = self.cr.sql_log_count
+        ours.action_post()
+        our_queries = self.cr.sql_log_count - before
+        self.assertLessEqual(our_queries, odoo_queries + 1, (our_queries, odoo_queries))
+
+    def test_form_invoice(self):
+        with Form(
+            self.env["account.move"].with_context(default_move_type="out_invoice")
+        ) as form:
+            form.partner_id = self.partner_a
+            form.journal_id = self.journal
+            with form.invoice_line_ids.new() as line:
+                line.name = "Consulting"
+                line.price_unit = 250.0
+                line.tax_ids.clear()
+        move = form.record
+        move.action_post()
+        self.assertEqual(move.name, "INV0000001")
+        self.assertEqual(
+            move.line_ids.mapped("move_name"), ["INV0000001"] * len(move.line_ids)
+        )
+
+    def test_resequence_still_works(self):
+        """Odoo's resequence wizard renames our invoices like any other."""
+        moves = self._invoice() | self._invoice()
+        wizard = (
+            self.env["account.resequence.wizard"]
+            .with_context(active_model="account.move", active_ids=moves.ids)
+            .create({"first_name": "INV0000010", "ordering": "keep"})
+        )
+        wizard.resequence()
+        self.assertEqual(sorted(moves.mapped("name")), ["INV0000010", "INV0000011"])
+        self.assertEqual(self._invoice().name, "INV0000012")
