@@ -1,0 +1,13 @@
+# Copyright 2026 CRM Practices contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+{
+    "name": "CRM Invoicing Extended - Sales",
+    "summary": "Invoices of a quotation follow the quotation's opportunity",
+    "version": "18.0.1.0.0",
+    "category": "Sales/CRM",
+    "author": "CRM Practices contributors",
+    "license": "LGPL-3",
+    "depends": ["crm_invoicing_ext", "sale_crm"],
+    "auto_install": True,
+    "installable": True,
+}
