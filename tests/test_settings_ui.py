@@ -8,6 +8,12 @@ from .common import MODULES
 
 
 class TestSettingsTogether(HttpCase):
+    # Odoo's MetaCase sets these only for classes under odoo.addons.*
+    test_tags = {"standard", "post_install"}
+    test_module = "crm_practices"
+    test_class = "TestSettingsTogether"
+    test_sequence = 0
+
     def test_every_block_in_crm_settings(self):
         installed = self.env["ir.module.module"].search(
             [("name", "in", MODULES), ("state", "=", "installed")]

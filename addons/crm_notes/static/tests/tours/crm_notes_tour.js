@@ -84,11 +84,30 @@ registry.category("web_tour.tours").add("crm_notes_tour", {
         {
             trigger: "body:not(:has(.modal))",
         },
-        ...["Tour Bulk A", "Tour Bulk B", "Tour Bulk C"].map((name) => ({
-            content: `Select ${name}`,
-            trigger: `.o_data_row:contains('${name}') .o_list_record_selector input`,
+        {
+            content: "Open the notes list afresh",
+            trigger: 'button[data-menu-xmlid="crm_notes.crm_note_menu_root"]',
             run: "click",
-        })),
+        },
+        {
+            trigger: 'a[data-menu-xmlid="crm_notes.crm_note_menu"]',
+            run: "click",
+        },
+        {
+            content: "The new note is in the list",
+            trigger: ".o_data_row:contains('Tour Grocery') .o_data_cell:contains('Tour call')",
+        },
+        ...["Tour Bulk A", "Tour Bulk B", "Tour Bulk C"].flatMap((name) => [
+            {
+                content: `Select ${name}`,
+                trigger: `.o_data_row:contains('${name}') .o_list_record_selector input:not(:checked)`,
+                run: "click",
+            },
+            {
+                content: `${name} is selected`,
+                trigger: `.o_data_row:contains('${name}') .o_list_record_selector input:checked`,
+            },
+        ]),
         {
             trigger: ".o_list_selection_box:contains(3)",
         },
