@@ -10,10 +10,16 @@
     "depends": ["crm"],
     "data": [
         "security/crm_leads_ext_security.xml",
+        "security/ir.model.access.csv",
+        "data/crm_lead_status_data.xml",
+        "views/crm_lead_status_views.xml",
+        "views/crm_lead_views.xml",
         "views/res_config_settings_views.xml",
+        "views/crm_leads_ext_menus.xml",
     ],
     "assets": {
         "web.assets_tests": ["crm_leads_ext/static/tests/tours/**/*"],
     },
+    "post_init_hook": "post_init_hook",
     "installable": True,
 }

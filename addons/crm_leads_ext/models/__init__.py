@@ -1,1 +1,4 @@
+from . import crm_lead_status
+from . import res_company
+from . import crm_lead
 from . import res_config_settings

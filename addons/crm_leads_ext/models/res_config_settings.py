@@ -15,3 +15,12 @@ class ResConfigSettings(models.TransientModel):
         string="Manage prospect statuses",
         implied_group="crm_leads_ext.group_crm_prospect_status",
     )
+    crm_lead_status_new_id = fields.Many2one(
+        related="company_id.crm_lead_status_new_id", readonly=False
+    )
+    crm_lead_status_converted_id = fields.Many2one(
+        related="company_id.crm_lead_status_converted_id", readonly=False
+    )
+    crm_lead_status_lost_id = fields.Many2one(
+        related="company_id.crm_lead_status_lost_id", readonly=False
+    )

@@ -1,0 +1,172 @@
+# Copyright 2026 CRM Practices contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from odoo.exceptions import UserError, ValidationError
+from odoo.tests import Form, TransactionCase, new_test_user, tagged, users
+from odoo.tools.safe_eval import safe_eval
+
+
+@tagged("post_install", "-at_install")
+class TestLeadStatus(TransactionCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.company = cls.env.company
+        cls.company_b = cls.env["res.company"].create({"name": "Leads Company B"})
+        cls.salesman = new_test_user(
+            cls.env,
+            login="leads_salesman",
+            groups="sales_team.group_sale_salesman_all_leads,crm.group_use_lead",
+        )
+        cls.status_new = cls.env.ref("crm_leads_ext.lead_status_new")
+        cls.status_nurturing = cls.env.ref("crm_leads_ext.lead_status_nurturing")
+        cls.status_converted = cls.env.ref("crm_leads_ext.lead_status_converted")
+        cls.status_lost = cls.env.ref("crm_leads_ext.lead_status_lost")
+        cls.lead = cls.env["crm.lead"].create({"name": "Lead A", "type": "lead"})
+
+    def test_default_mapping_and_status(self):
+        """Every company, new ones too, maps the default statuses; a new lead takes the
+        New status; an opportunity has no lead status."""
+        for company in self.company | self.company_b:
+            self.assertEqual(company.crm_lead_status_new_id, self.status_new)
+            self.assertEqual(
+                company.crm_lead_status_converted_id, self.status_converted
+            )
+            self.assertEqual(company.crm_lead_status_lost_id, self.status_lost)
+        self.assertEqual(self.lead.lead_status_id, self.status_new)
+        self.assertTrue(self.lead.lead_status_date)
+        opportunity = self.env["crm.lead"].create(
+            {"name": "Opp", "type": "opportunity"}
+        )
+        self.assertFalse(opportunity.lead_status_id)
+        self.assertEqual(self.status_new.role, "new")
+        self.assertFalse(self.status_nurturing.role)
+
+    def test_mapping_is_checked(self):
+        with self.assertRaises(ValidationError):
+            self.company.crm_lead_status_lost_id = self.status_nurturing  # open
+        with self.assertRaises(ValidationError):
+            self.company.crm_lead_status_new_id = self.status_lost  # closed
+        other = self.env["crm.lead.status"].create(
+            {"name": "Only B", "company_id": self.company_b.id}
+        )
+        with self.assertRaises(ValidationError):
+            self.company.crm_lead_status_new_id = other  # another company's
+        self.company_b.crm_lead_status_new_id = other
+        lead_b = self.env["crm.lead"].create(
+            {"name": "Lead B", "type": "lead", "company_id": self.company_b.id}
+        )
+        self.assertEqual(lead_b.lead_status_id, other)
+
+    def test_statusbar_moves_and_tracks(self):
+        self.lead.lead_status_id = self.status_nurturing
+        self.assertEqual(self.lead.lead_status_id, self.status_nurturing)
+        self.status_nurturing.write({"set_probability": True, "probability": 35.0})
+        self.lead.lead_status_id = self.status_new
+        self.lead.lead_status_id = self.status_nurturing
+        self.assertEqual(self.lead.probability, 35.0)
+        self.assertTrue(self.lead._fields["lead_status_id"].tracking)
+
+    def test_converted_and_lost_only_through_buttons(self):
+        for status in (self.status_converted, self.status_lost):
+            with self.assertRaises(UserError) as refusal:
+                self.lead.lead_status_id = status
+            self.assertIn("button only", str(refusal.exception))
+            with self.assertRaises(UserError):
+                self.env["crm.lead"].create({"name": "x", "lead_status_id": status.id})
+
+    def test_lost_keeps_odoo_semantics(self):
+        reason = self.env["crm.lost.reason"].create({"name": "Too expensive"})
+        wizard = self.env["crm.lead.lost"].create(
+            {"lead_ids": self.lead.ids, "lost_reason_id": reason.id}
+        )
+        wizard.action_lost_reason_apply()
+        self.assertFalse(self.lead.active)
+        self.assertEqual(self.lead.probability, 0)
+        self.assertEqual(self.lead.lost_reason_id, reason)
+        self.assertEqual(self.lead.lead_status_id, self.status_lost)
+        closed = (
+            self.env["crm.lead"]
+            .with_context(active_test=False)
+            .search(
+                [("lead_status_id.is_closed", "=", True), ("id", "=", self.lead.id)]
+            )
+        )
+        self.assertEqual(closed, self.lead)
+        self.lead.toggle_active()
+        self.assertTrue(self.lead.active)
+        self.assertEqual(self.lead.lead_status_id, self.status_new)
+
+    def test_convert_sets_converted(self):
+        partner = self.env["res.partner"].create({"name": "Customer"})
+        self.lead.convert_opportunity(partner)
+        self.assertEqual(self.lead.type, "opportunity")
+        self.assertEqual(self.lead.lead_status_id, self.status_converted)
+
+    def test_convert_wizard(self):
+        wizard = Form(
+            self.env["crm.lead2opportunity.partner"].with_context(
+                active_model="crm.lead",
+                active_id=self.lead.id,
+                active_ids=self.lead.ids,
+            )
+        ).save()
+        wizard.action_apply()
+        self.assertEqual(self.lead.type, "opportunity")
+        self.assertEqual(self.lead.lead_status_id, self.status_converted)
+
+    def test_delete_mapped_or_used_refused(self):
+        with self.assertRaises(UserError):
+            self.status_lost.unlink()
+        with self.assertRaises(UserError):
+            self.status_new.unlink()
+        self.lead.lead_status_id = self.status_nurturing
+        with self.assertRaises(UserError):
+            self.status_nurturing.unlink()
+        spare = self.env["crm.lead.status"].create({"name": "Spare"})
+        spare.unlink()
+        self.assertFalse(spare.exists())
+
+    @users("leads_salesman")
+    def test_take_ownership_and_assign_to_me(self):
+        lead = self.lead.with_user(self.env.user)
+        lead.action_take_ownership()
+        self.assertEqual(lead.user_id, self.salesman)
+        others = self.env["crm.lead"].create(
+            [{"name": f"Bulk {i}", "type": "lead", "user_id": False} for i in range(3)]
+        )
+        result = others.action_assign_to_me()
+        self.assertEqual(others.mapped("user_id"), self.salesman)
+        self.assertIn("3 lead(s)", result["params"]["message"])
+
+    def test_statuses_of_another_company_not_offered(self):
+        other = self.env["crm.lead.status"].create(
+            {"name": "Only B", "company_id": self.company_b.id}
+        )
+        user_a = new_test_user(
+            self.env,
+            login="leads_user_a",
+            groups="sales_team.group_sale_salesman,crm.group_use_lead",
+            company_id=self.company.id,
+            company_ids=[(6, 0, self.company.ids)],
+        )
+        visible = self.env["crm.lead.status"].with_user(user_a).search([])
+        self.assertNotIn(other, visible)
+        self.assertIn(self.status_new, visible)
+        columns = (
+            self.env["crm.lead"]
+            .with_user(user_a)
+            ._read_group_lead_status_ids(self.env["crm.lead.status"], [])
+        )
+        self.assertNotIn(other, columns)
+
+    def test_open_and_closed_lists(self):
+        lost = self.env["crm.lead"].create({"name": "Lost one", "type": "lead"})
+        lost.action_set_lost()
+        open_action = self.env.ref("crm_leads_ext.crm_lead_action_open_leads")
+        closed_action = self.env.ref("crm_leads_ext.crm_lead_action_closed_leads")
+        Lead = self.env["crm.lead"].with_context(active_test=False)
+        ids = (self.lead | lost).ids
+        open_domain = [("id", "in", ids)] + safe_eval(open_action.domain)
+        closed_domain = [("id", "in", ids)] + safe_eval(closed_action.domain)
+        self.assertEqual(Lead.search(open_domain), self.lead)
+        self.assertEqual(Lead.search(closed_domain), lost)
