@@ -1,6 +1,6 @@
 # Copyright 2026 CRM Practices contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from odoo import api, fields, models
+from odoo import api, fields, models, tools
 from odoo.exceptions import UserError
 
 # context key: our own methods may set the Converted and Lost statuses
@@ -16,7 +16,6 @@ class CrmLead(models.Model):
         compute="_compute_lead_status_id",
         store=True,
         readonly=False,
-        index=True,
         tracking=True,
         copy=False,
         group_expand="_read_group_lead_status_ids",
@@ -30,6 +29,18 @@ class CrmLead(models.Model):
     lead_status_date = fields.Datetime(
         string="In this status since", readonly=True, copy=False
     )
+
+    def init(self):
+        super().init()
+        # A kanban column of leads is one status read in crm.lead's order
+        # (priority desc, id desc): this index serves it without a sort.
+        tools.create_index(
+            self._cr,
+            "crm_lead_lead_status_kanban_idx",
+            self._table,
+            ["lead_status_id", "priority DESC", "id DESC"],
+            where="lead_status_id IS NOT NULL",
+        )
 
     @api.depends("type", "company_id")
     def _compute_lead_status_id(self):
