@@ -1,7 +1,7 @@
 # Copyright 2026 CRM Practices contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import api, fields, models, tools
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
 
 # context key: our own methods may set the Converted and Lost statuses
 ROLE_WRITE = "crm_leads_ext_role_status"
@@ -29,6 +29,19 @@ class CrmLead(models.Model):
     lead_status_date = fields.Datetime(
         string="In this status since", readonly=True, copy=False
     )
+    crm_score = fields.Selection(
+        selection=[(str(n), str(n)) for n in range(6)],
+        string="Scoring",
+        default="0",
+        tracking=True,
+        help="Axelor's 5-star scoring, kept apart from Odoo's priority (3 stars).",
+    )
+    worst_case_amount = fields.Monetary(
+        string="Worst case", currency_field="company_currency", tracking=True
+    )
+    best_case_amount = fields.Monetary(
+        string="Best case", currency_field="company_currency", tracking=True
+    )
 
     def init(self):
         super().init()
@@ -48,6 +61,24 @@ class CrmLead(models.Model):
             if lead.type == "lead" and not lead.lead_status_id:
                 company = lead.company_id or self.env.company
                 lead.lead_status_id = company.crm_lead_status_new_id
+
+    @api.constrains("worst_case_amount", "best_case_amount", "expected_revenue")
+    def _check_case_amounts(self):
+        for lead in self:
+            worst, best = lead.worst_case_amount, lead.best_case_amount
+            amount = lead.expected_revenue
+            if (worst and worst > amount) or (best and best < amount):
+                raise ValidationError(
+                    self.env._(
+                        "%(lead)s: the worst case (%(worst)s) must not exceed the "
+                        "expected revenue (%(amount)s), nor the expected revenue the "
+                        "best case (%(best)s).",
+                        lead=lead.name,
+                        worst=worst,
+                        amount=amount,
+                        best=best,
+                    )
+                )
 
     @api.model
     def _read_group_lead_status_ids(self, statuses, domain):

@@ -170,3 +170,30 @@ class TestLeadStatus(TransactionCase):
         closed_domain = [("id", "in", ids)] + safe_eval(closed_action.domain)
         self.assertEqual(Lead.search(open_domain), self.lead)
         self.assertEqual(Lead.search(closed_domain), lost)
+
+
+@tagged("post_install", "-at_install")
+class TestOpportunityFields(TransactionCase):
+    def test_scoring_is_apart_from_priority(self):
+        lead = self.env["crm.lead"].create({"name": "Scored", "crm_score": "5"})
+        self.assertEqual(lead.crm_score, "5")
+        self.assertEqual(lead.priority, "0")
+
+    def test_best_and_worst_case(self):
+        opportunity = self.env["crm.lead"].create(
+            {
+                "name": "Deal",
+                "type": "opportunity",
+                "expected_revenue": 1000,
+                "worst_case_amount": 600,
+                "best_case_amount": 1500,
+            }
+        )
+        with self.assertRaises(ValidationError):
+            opportunity.worst_case_amount = 1200
+        with self.assertRaises(ValidationError):
+            opportunity.best_case_amount = 900
+        with self.assertRaises(ValidationError):
+            opportunity.expected_revenue = 2000
+        opportunity.write({"expected_revenue": 2000, "best_case_amount": 2500})
+        self.assertEqual(opportunity.best_case_amount, 2500)
