@@ -44,7 +44,7 @@ class CrmLead(models.Model):
     )
 
     def init(self):
-        super().init()
+        res = super().init()
         # A kanban column of leads is one status read in crm.lead's order
         # (priority desc, id desc): this index serves it without a sort.
         tools.create_index(
@@ -54,6 +54,7 @@ class CrmLead(models.Model):
             ["lead_status_id", "priority DESC", "id DESC"],
             where="lead_status_id IS NOT NULL",
         )
+        return res
 
     @api.depends("type", "company_id")
     def _compute_lead_status_id(self):
