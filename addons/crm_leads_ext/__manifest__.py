@@ -14,6 +14,7 @@
         "data/crm_lead_status_data.xml",
         "views/crm_lead_status_views.xml",
         "views/crm_lead_views.xml",
+        "views/res_partner_views.xml",
         "views/res_config_settings_views.xml",
         "views/crm_leads_ext_menus.xml",
     ],
@@ -21,5 +22,6 @@
         "web.assets_tests": ["crm_leads_ext/static/tests/tours/**/*"],
     },
     "post_init_hook": "post_init_hook",
+    "uninstall_hook": "uninstall_hook",
     "installable": True,
 }

@@ -1,3 +1,4 @@
 from . import test_settings
 from . import test_lead_status
+from . import test_shared_prospects
 from . import test_ui
