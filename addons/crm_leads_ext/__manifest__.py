@@ -12,6 +12,7 @@
         "security/crm_leads_ext_security.xml",
         "security/ir.model.access.csv",
         "data/crm_lead_status_data.xml",
+        "wizard/crm_lead_to_opportunity_views.xml",
         "views/crm_lead_status_views.xml",
         "views/crm_lead_views.xml",
         "views/res_partner_views.xml",

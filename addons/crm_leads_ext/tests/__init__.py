@@ -1,4 +1,5 @@
 from . import test_settings
 from . import test_lead_status
 from . import test_shared_prospects
+from . import test_convert
 from . import test_ui

@@ -19,3 +19,19 @@ class TestUi(HttpCase):
         self.assertEqual(
             lead.lead_status_id, self.env.ref("crm_leads_ext.lead_status_nurturing")
         )
+
+    def test_convert_tour(self):
+        """Convert a lead with a new company and an existing contact."""
+        admin = self.env.ref("base.user_admin")
+        admin.groups_id |= self.env.ref("crm.group_use_lead")
+        known = self.env["res.partner"].create({"name": "Tour Known"})
+        lead = self.env["crm.lead"].create(
+            {"name": "Tour convert", "type": "lead", "partner_name": "Tour New Co"}
+        )
+        self.start_tour("/odoo", "crm_leads_ext_convert_tour", login="admin")
+        self.assertEqual(lead.type, "opportunity")
+        self.assertEqual(lead.partner_id, known)
+        self.assertEqual(known.parent_id.name, "Tour New Co")
+        self.assertEqual(
+            lead.lead_status_id, self.env.ref("crm_leads_ext.lead_status_converted")
+        )
