@@ -6,6 +6,7 @@ from collections import Counter
 from markupsafe import Markup
 
 from odoo import api, fields, models
+from odoo.exceptions import UserError
 from odoo.osv import expression
 from odoo.tools import split_every
 
@@ -253,7 +254,9 @@ class CrmNote(models.Model):
 
     def _search_is_overdue(self, operator, value):
         if operator not in ("=", "!=") or not isinstance(value, bool):
-            raise NotImplementedError()
+            raise UserError(
+                self.env._("Overdue can only be searched as true or false.")
+            )
         today = fields.Date.context_today(self)
         overdue = [("state", "=", "open"), ("date_followup", "<", today)]
         if (operator == "=") == value:

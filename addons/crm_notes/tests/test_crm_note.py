@@ -112,6 +112,8 @@ class TestCrmNote(CrmNotesCommon):
             Note.search([("id", "in", notes.ids), ("is_overdue", "=", False)]),
             today | future | closed,
         )
+        with self.assertRaises(UserError):
+            Note.search([("is_overdue", "in", [True])])
         with freeze_time("2026-03-11"):
             Note._cron_refresh_followup_state()
             self.assertEqual(today.followup_state, "overdue")
