@@ -23,9 +23,6 @@ class CrmLead(models.Model):
         " '|', ('team_ids', '=', False), ('team_ids', 'in', team_id)]",
         ondelete="restrict",
     )
-    lead_status_closed = fields.Boolean(
-        related="lead_status_id.is_closed", string="Closed status"
-    )
     lead_status_date = fields.Datetime(
         string="In this status since", readonly=True, copy=False
     )

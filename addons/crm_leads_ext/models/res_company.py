@@ -59,14 +59,16 @@ class ResCompany(models.Model):
 
     @api.constrains(*STATUS_ROLES)
     def _check_crm_lead_status_roles(self):
+        # the role names in the user's language, for the messages
+        labels = dict(
+            self.env["crm.lead.status"]._fields["role"]._description_selection(self.env)
+        )
         for company in self:
             for fname, (role, must_close) in STATUS_ROLES.items():
                 status = company[fname]
                 if not status:
                     continue
-                label = dict(self.env["crm.lead.status"]._fields["role"].selection)[
-                    role
-                ]
+                label = labels[role]
                 if status.scope != "lead" or status.company_id not in (
                     company,
                     self.env["res.company"],
