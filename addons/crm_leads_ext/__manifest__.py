@@ -7,12 +7,13 @@
     "category": "Sales/CRM",
     "author": "CRM Practices contributors",
     "license": "LGPL-3",
-    "depends": ["crm"],
+    "depends": ["crm", "mail"],
     "data": [
         "security/crm_leads_ext_security.xml",
         "security/ir.model.access.csv",
         "data/crm_lead_status_data.xml",
         "wizard/crm_lead_to_opportunity_views.xml",
+        "wizard/crm_lead_close_siblings_views.xml",
         "views/crm_lead_status_views.xml",
         "views/crm_lead_views.xml",
         "views/res_partner_views.xml",
@@ -20,6 +21,7 @@
         "views/crm_leads_ext_menus.xml",
     ],
     "assets": {
+        "web.assets_backend": ["crm_leads_ext/static/src/**/*"],
         "web.assets_tests": ["crm_leads_ext/static/tests/tours/**/*"],
     },
     "post_init_hook": "post_init_hook",

@@ -3,8 +3,15 @@
 from odoo import api, fields, models, tools
 from odoo.exceptions import UserError, ValidationError
 
-# context key: our own methods may set the Converted and Lost statuses
+from .status_duration import status_durations
+
+# context key: our own methods may set the roles the buttons own (Converted, Won,
+# Lost) and skip the routing of a status write to Odoo's won/lost semantics
 ROLE_WRITE = "crm_leads_ext_role_status"
+STATUS_DOMAIN = (
+    "[('scope', '=', '%s'), ('company_id', 'in', [company_id, False]),"
+    " '|', ('team_ids', '=', False), ('team_ids', 'in', team_id)]"
+)
 
 
 class CrmLead(models.Model):
@@ -19,12 +26,32 @@ class CrmLead(models.Model):
         tracking=True,
         copy=False,
         group_expand="_read_group_lead_status_ids",
-        domain="[('scope', '=', 'lead'), ('company_id', 'in', [company_id, False]),"
-        " '|', ('team_ids', '=', False), ('team_ids', 'in', team_id)]",
+        domain=STATUS_DOMAIN % "lead",
         ondelete="restrict",
     )
     lead_status_date = fields.Datetime(
         string="In this status since", readonly=True, copy=False
+    )
+    lead_status_duration = fields.Json(
+        string="Time in lead statuses", compute="_compute_status_durations"
+    )
+    opportunity_status_id = fields.Many2one(
+        comodel_name="crm.lead.status",
+        string="Opportunity status",
+        compute="_compute_opportunity_status_id",
+        store=True,
+        readonly=False,
+        tracking=True,
+        copy=False,
+        group_expand="_read_group_opportunity_status_ids",
+        domain=STATUS_DOMAIN % "opportunity",
+        ondelete="restrict",
+    )
+    opportunity_status_date = fields.Datetime(
+        string="In this opportunity status since", readonly=True, copy=False
+    )
+    opportunity_status_duration = fields.Json(
+        string="Time in opportunity statuses", compute="_compute_status_durations"
     )
     crm_score = fields.Selection(
         selection=[(str(n), str(n)) for n in range(6)],
@@ -42,23 +69,43 @@ class CrmLead(models.Model):
 
     def init(self):
         res = super().init()
-        # A kanban column of leads is one status read in crm.lead's order
-        # (priority desc, id desc): this index serves it without a sort.
-        tools.create_index(
-            self._cr,
-            "crm_lead_lead_status_kanban_idx",
-            self._table,
-            ["lead_status_id", "priority DESC", "id DESC"],
-            where="lead_status_id IS NOT NULL",
-        )
+        # A kanban column is one status read in crm.lead's order (priority desc,
+        # id desc): these indexes serve it without a sort.
+        for fname in ("lead_status_id", "opportunity_status_id"):
+            tools.create_index(
+                self._cr,
+                f"crm_lead_{fname}_kanban_idx",
+                self._table,
+                [fname, "priority DESC", "id DESC"],
+                where=f"{fname} IS NOT NULL",
+            )
         return res
+
+    def _crm_company(self):
+        return self.company_id or self.env.company
 
     @api.depends("type", "company_id")
     def _compute_lead_status_id(self):
         for lead in self:
             if lead.type == "lead" and not lead.lead_status_id:
-                company = lead.company_id or self.env.company
-                lead.lead_status_id = company.crm_lead_status_new_id
+                lead.lead_status_id = lead._crm_company()._crm_status("lead", "new")
+
+    @api.depends("type", "company_id")
+    def _compute_opportunity_status_id(self):
+        for lead in self:
+            if lead.type == "opportunity" and not lead.opportunity_status_id:
+                lead.opportunity_status_id = lead._crm_company()._crm_status(
+                    "opportunity", "new"
+                )
+
+    @api.depends("lead_status_id", "opportunity_status_id")
+    def _compute_status_durations(self):
+        for fname in ("lead_status_id", "opportunity_status_id"):
+            durations = status_durations(self, fname)
+            for lead in self:
+                lead[fname.replace("_id", "_duration")] = durations.get(
+                    lead._origin.id, {}
+                )
 
     @api.constrains("worst_case_amount", "best_case_amount", "expected_revenue")
     def _check_case_amounts(self):
@@ -78,20 +125,22 @@ class CrmLead(models.Model):
                     )
                 )
 
-    @api.model
-    def _read_group_lead_status_ids(self, statuses, domain):
-        """Every lead status of the current companies is a kanban column."""
+    def _read_group_statuses(self, statuses, scope):
+        """Every status of the list in the current companies is a kanban column."""
         return statuses.search(
             [
-                ("scope", "=", "lead"),
+                ("scope", "=", scope),
                 ("company_id", "in", self.env.companies.ids + [False]),
             ]
         )
 
-    def _crm_lead_status_role(self, role):
-        """{lead: status} for the status of `role` in each lead's company."""
-        fname = f"crm_lead_status_{role}_id"
-        return {lead: (lead.company_id or self.env.company)[fname] for lead in self}
+    @api.model
+    def _read_group_lead_status_ids(self, statuses, domain):
+        return self._read_group_statuses(statuses, "lead")
+
+    @api.model
+    def _read_group_opportunity_status_ids(self, statuses, domain):
+        return self._read_group_statuses(statuses, "opportunity")
 
     # ------------------------------------------------------------------
     # ORM
@@ -102,90 +151,175 @@ class CrmLead(models.Model):
         now = fields.Datetime.now()
         for vals in vals_list:
             vals.setdefault("lead_status_date", now)
+            vals.setdefault("opportunity_status_date", now)
         leads = super().create(vals_list)
         if not self.env.context.get(ROLE_WRITE):
-            leads._check_lead_status_role_write()
+            leads._check_status_role_write()
         return leads
 
     def write(self, vals):
-        if "lead_status_id" in vals:
-            vals = dict(vals, lead_status_date=fields.Datetime.now())
-            status = self.env["crm.lead.status"].browse(vals["lead_status_id"])
-            self._apply_status_probability(status, vals)
+        routed = self._route_opportunity_status_write(vals)
+        if routed is not None:
+            return routed
+        for fname in ("lead_status_id", "opportunity_status_id"):
+            if fname in vals:
+                vals = dict(
+                    vals, **{fname.replace("_id", "_date"): fields.Datetime.now()}
+                )
+                status = self.env["crm.lead.status"].browse(vals[fname])
+                if status.set_probability and "probability" not in vals:
+                    vals["probability"] = status.probability
         res = super().write(vals)
-        if "lead_status_id" in vals and not self.env.context.get(ROLE_WRITE):
-            self._check_lead_status_role_write()
+        if not self.env.context.get(ROLE_WRITE):
+            if "lead_status_id" in vals:
+                self._check_status_role_write()
+            if {"stage_id", "active", "probability", "type"} & set(vals):
+                self._sync_opportunity_status()
         return res
 
-    def _apply_status_probability(self, status, vals):
-        if status.set_probability and "probability" not in vals:
-            vals["probability"] = status.probability
+    def _route_opportunity_status_write(self, vals):
+        """Clicking Won or Lost in an opportunity's status bar is Odoo's Won or
+        Lost: the opportunity takes Odoo's won stage (probability 100), or is
+        archived at probability 0, and the status follows. None: a plain write."""
+        if "opportunity_status_id" not in vals or self.env.context.get(ROLE_WRITE):
+            return None
+        status = self.env["crm.lead.status"].browse(vals["opportunity_status_id"])
+        if not status:
+            return None
+        won = self.filtered(
+            lambda lead: lead._crm_company()._crm_status("opportunity", "won") == status
+        )
+        lost = self.filtered(
+            lambda lead: lead._crm_company()._crm_status("opportunity", "lost")
+            == status
+        )
+        if not (won or lost):
+            return None
+        others = {k: v for k, v in vals.items() if k != "opportunity_status_id"}
+        rest = self - won - lost
+        if rest:
+            rest.write(vals)
+        if others:
+            (won | lost).write(others)
+        won.filtered(lambda lead: not lead.stage_id.is_won).action_set_won()
+        lost.filtered("active").action_set_lost()
+        return True
 
-    def _check_lead_status_role_write(self):
+    def _check_status_role_write(self):
         """Converted and Lost come only from the Convert and Lost buttons."""
         for lead in self.filtered("lead_status_id"):
-            company = lead.company_id or self.env.company
-            if lead.lead_status_id in (
-                company.crm_lead_status_converted_id | company.crm_lead_status_lost_id
-            ):
+            company = lead._crm_company()
+            converted = company._crm_status("lead", "converted")
+            if lead.lead_status_id in converted | company._crm_status("lead", "lost"):
                 raise UserError(
                     self.env._(
                         "“%(status)s” is set by the %(button)s button only.",
                         status=lead.lead_status_id.name,
                         button=self.env._("Convert")
-                        if lead.lead_status_id == company.crm_lead_status_converted_id
+                        if lead.lead_status_id == converted
                         else self.env._("Lost"),
                     )
                 )
 
+    def _opportunity_outcome(self):
+        """'won', 'lost' or 'open', in Odoo's terms."""
+        self.ensure_one()
+        if not self.active and not self.probability:
+            return "lost"
+        if self.active and self.stage_id.is_won:
+            return "won"
+        return "open"
+
+    def _sync_opportunity_status(self):
+        """Keep the opportunity status in step with Odoo's won and lost: won stage
+        -> Won, lost (archived at 0 %) -> Lost, reopened -> the default status."""
+        moves = {}
+        for lead in self.filtered(lambda lead: lead.type == "opportunity"):
+            company = lead._crm_company()
+            outcome = lead._opportunity_outcome()
+            current = lead.opportunity_status_id
+            if outcome in ("won", "lost"):
+                target = company._crm_status("opportunity", outcome)
+            elif current and current in (
+                company._crm_status("opportunity", "won")
+                | company._crm_status("opportunity", "lost")
+            ):
+                target = company._crm_status("opportunity", "new")
+            else:
+                continue
+            if target and target != current:
+                moves.setdefault(target, self.browse())
+                moves[target] |= lead
+        for status, leads in moves.items():
+            leads.with_context(**{ROLE_WRITE: True}).write(
+                {"opportunity_status_id": status.id}
+            )
+
     @api.model
     def _crm_lead_status_init(self):
-        """At install, leads already lost (archived at probability 0) take their
-        company's Lost status; the others got the New status from the compute."""
+        """At install, records already closed take their company's closed status:
+        lost leads (archived at probability 0) Lost, won opportunities Won and lost
+        ones Lost; the others got the default status from the computes."""
         Lead = self.with_context(active_test=False)
+        quiet = Lead.with_context(**{ROLE_WRITE: True, "tracking_disable": True})
         for company in self.env["res.company"].search([]):
-            lost = Lead.search(
-                [
-                    ("type", "=", "lead"),
-                    ("active", "=", False),
-                    ("probability", "=", 0),
-                    ("company_id", "in", [company.id, False]),
-                    ("lead_status_id.is_closed", "!=", True),
-                ]
-            )
-            lost.with_context(**{ROLE_WRITE: True, "tracking_disable": True}).write(
-                {"lead_status_id": company.crm_lead_status_lost_id.id}
-            )
+            in_company = [("company_id", "in", [company.id, False])]
+            lost = [("active", "=", False), ("probability", "=", 0)]
+            targets = [
+                ([("type", "=", "lead"), *lost], "lead_status_id", "lead", "lost"),
+                (
+                    [("type", "=", "opportunity"), *lost],
+                    "opportunity_status_id",
+                    "opportunity",
+                    "lost",
+                ),
+                (
+                    [
+                        ("type", "=", "opportunity"),
+                        ("active", "=", True),
+                        ("stage_id.is_won", "=", True),
+                    ],
+                    "opportunity_status_id",
+                    "opportunity",
+                    "won",
+                ),
+            ]
+            for domain, fname, scope, role in targets:
+                status = company._crm_status(scope, role)
+                if status:
+                    records = Lead.search(
+                        domain + in_company + [(fname, "!=", status.id)]
+                    )
+                    quiet.browse(records.ids).write({fname: status.id})
 
     # ------------------------------------------------------------------
     # ACTIONS
     # ------------------------------------------------------------------
 
-    def _set_role_status(self, role):
+    def _set_role_status(self, role, scope="lead"):
+        fname = f"{scope}_status_id"
         by_status = {}
-        for lead, status in self._crm_lead_status_role(role).items():
-            if status and lead.type == "lead":
+        for lead in self.filtered(lambda lead: lead.type == scope):
+            status = lead._crm_company()._crm_status(scope, role)
+            if status and status != lead[fname]:
                 by_status.setdefault(status, self.browse())
                 by_status[status] |= lead
         for status, leads in by_status.items():
-            leads.with_context(**{ROLE_WRITE: True}).write(
-                {"lead_status_id": status.id}
-            )
+            leads.with_context(**{ROLE_WRITE: True}).write({fname: status.id})
 
     def action_set_lost(self, **additional_values):
         """Odoo's lost (archived, probability 0, lost reason, lead scoring), and the
-        company's Lost status for leads."""
+        company's Lost status for leads (opportunities follow their archiving)."""
         res = super().action_set_lost(**additional_values)
         self._set_role_status("lost")
         return res
 
     def toggle_active(self):
-        """Restoring a lost lead puts it back in the company's New status."""
+        """Restoring a lost lead puts it back in the company's default status."""
         res = super().toggle_active()
         restored = self.filtered(
             lambda lead: lead.active
-            and lead.lead_status_id
-            in (lead.company_id or self.env.company).crm_lead_status_lost_id
+            and lead.lead_status_id == lead._crm_company()._crm_status("lead", "lost")
         )
         restored._set_role_status("new")
         return res
@@ -197,6 +331,46 @@ class CrmLead(models.Model):
         )
         converting._set_role_status("converted")
         return super().convert_opportunity(partner, user_ids=user_ids, team_id=team_id)
+
+    def action_set_won_rainbowman(self):
+        """Won, then, for a prospect with other open opportunities, offer to close
+        them (Axelor checks this for prospects only, not for customers)."""
+        res = super().action_set_won_rainbowman()
+        siblings = self._crm_open_siblings()
+        if not siblings:
+            return res
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Close the other opportunities?"),
+            "res_model": "crm.lead.close.siblings",
+            "view_mode": "form",
+            "target": "new",
+            "context": {
+                "default_lead_id": self.id,
+                "default_sibling_ids": siblings.ids,
+            },
+        }
+
+    def _crm_open_siblings(self):
+        """The other open opportunities of this opportunity's prospect."""
+        self.ensure_one()
+        prospect = self.partner_id.commercial_partner_id
+        if not prospect or prospect.crm_partner_type != "prospect":
+            return self.browse()
+        return self.search(
+            [
+                ("id", "!=", self.id),
+                ("type", "=", "opportunity"),
+                ("partner_id", "child_of", prospect.id),
+                ("stage_id.is_won", "=", False),
+            ]
+        )
+
+    def _crm_prospect_values(self, prospect):
+        """Values the lead gives its prospect on conversion (qualification fields
+        added by other features extend this)."""
+        self.ensure_one()
+        return {}
 
     def action_take_ownership(self):
         """Axelor's "Prise en charge": the current user takes the lead."""

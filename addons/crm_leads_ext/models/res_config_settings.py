@@ -4,6 +4,10 @@
 from odoo import fields, models
 
 
+def _mapping(fname):
+    return fields.Many2one(related=f"company_id.{fname}", readonly=False)
+
+
 class ResConfigSettings(models.TransientModel):
     _inherit = "res.config.settings"
 
@@ -15,12 +19,13 @@ class ResConfigSettings(models.TransientModel):
         string="Manage prospect statuses",
         implied_group="crm_leads_ext.group_crm_prospect_status",
     )
-    crm_lead_status_new_id = fields.Many2one(
-        related="company_id.crm_lead_status_new_id", readonly=False
-    )
-    crm_lead_status_converted_id = fields.Many2one(
-        related="company_id.crm_lead_status_converted_id", readonly=False
-    )
-    crm_lead_status_lost_id = fields.Many2one(
-        related="company_id.crm_lead_status_lost_id", readonly=False
-    )
+    crm_lead_status_new_id = _mapping("crm_lead_status_new_id")
+    crm_lead_status_converted_id = _mapping("crm_lead_status_converted_id")
+    crm_lead_status_lost_id = _mapping("crm_lead_status_lost_id")
+    crm_opportunity_status_new_id = _mapping("crm_opportunity_status_new_id")
+    crm_opportunity_status_proposal_id = _mapping("crm_opportunity_status_proposal_id")
+    crm_opportunity_status_won_id = _mapping("crm_opportunity_status_won_id")
+    crm_opportunity_status_lost_id = _mapping("crm_opportunity_status_lost_id")
+    crm_prospect_status_new_id = _mapping("crm_prospect_status_new_id")
+    crm_prospect_status_won_id = _mapping("crm_prospect_status_won_id")
+    crm_prospect_status_lost_id = _mapping("crm_prospect_status_lost_id")

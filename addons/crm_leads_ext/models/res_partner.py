@@ -1,7 +1,19 @@
 # Copyright 2026 CRM Practices contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from odoo import fields, models
+from odoo import api, fields, models
+from odoo.exceptions import UserError
 from odoo.osv import expression
+
+from .status_duration import status_durations
+
+PARTNER_TYPES = [
+    ("prospect", "Prospect"),
+    ("customer", "Customer"),
+    ("supplier", "Supplier"),
+    ("internal", "Internal"),
+    ("factor", "Factor"),
+]
+ROLE_WRITE = "crm_leads_ext_role_status"
 
 
 class ResPartner(models.Model):
@@ -16,6 +28,38 @@ class ResPartner(models.Model):
         help="Companies that see and use this contact besides its own company. "
         "A contact without company is already shared with every company.",
     )
+    crm_partner_type = fields.Selection(
+        selection=PARTNER_TYPES,
+        string="Partner type",
+        tracking=True,
+        index=True,
+        help="Axelor's partner type: a converted lead's partner is a Prospect until "
+        "it is won, then a Customer.",
+    )
+    prospect_status_id = fields.Many2one(
+        comodel_name="crm.lead.status",
+        string="Prospect status",
+        tracking=True,
+        index=True,
+        copy=False,
+        ondelete="restrict",
+        domain="[('scope', '=', 'prospect'),"
+        " ('company_id', 'in', [company_id, False])]",
+    )
+    prospect_status_duration = fields.Json(
+        string="Time in prospect statuses", compute="_compute_prospect_status_duration"
+    )
+    crm_score = fields.Selection(
+        selection=[(str(n), str(n)) for n in range(6)],
+        string="Scoring",
+        help="The lead scoring, carried over when the lead is converted.",
+    )
+
+    @api.depends("prospect_status_id")
+    def _compute_prospect_status_duration(self):
+        durations = status_durations(self, "prospect_status_id")
+        for partner in self:
+            partner.prospect_status_duration = durations.get(partner._origin.id, {})
 
     def _check_company_domain(self, companies):
         """A contact shared with a company may be used on that company's records."""
@@ -26,3 +70,64 @@ class ResPartner(models.Model):
         if not company_ids:
             return domain
         return expression.OR([domain, [("crm_shared_company_ids", "in", company_ids)]])
+
+    def _crm_company(self):
+        return self.company_id or self.env.company
+
+    # ------------------------------------------------------------------
+    # Prospect statuses
+    # ------------------------------------------------------------------
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        partners = super().create(vals_list)
+        if not self.env.context.get(ROLE_WRITE):
+            partners.filtered("prospect_status_id")._check_prospect_status_role()
+        partners._set_default_prospect_status()
+        return partners
+
+    def write(self, vals):
+        if "prospect_status_id" in vals and not self.env.context.get(ROLE_WRITE):
+            status = self.env["crm.lead.status"].browse(vals["prospect_status_id"])
+            won = self.filtered(
+                lambda p: status
+                and p._crm_company()._crm_status("prospect", "won") == status
+            )
+            res = super().write(vals)
+            self._check_prospect_status_role()
+            if won:
+                # Axelor: a won prospect becomes a customer
+                super(ResPartner, won).write({"crm_partner_type": "customer"})
+        else:
+            res = super().write(vals)
+        if vals.get("crm_partner_type") == "prospect":
+            self._set_default_prospect_status()
+        return res
+
+    def _set_default_prospect_status(self):
+        for partner in self.filtered(
+            lambda p: p.crm_partner_type == "prospect" and not p.prospect_status_id
+        ):
+            status = partner._crm_company()._crm_status("prospect", "new")
+            if status:
+                partner.with_context(**{ROLE_WRITE: True}).prospect_status_id = status
+
+    def _check_prospect_status_role(self):
+        """Only a prospect is won or lost."""
+        for partner in self:
+            company = partner._crm_company()
+            closing = company._crm_status("prospect", "won") | company._crm_status(
+                "prospect", "lost"
+            )
+            if (
+                partner.prospect_status_id in closing
+                and partner.crm_partner_type != "prospect"
+            ):
+                raise UserError(
+                    self.env._(
+                        "%(partner)s is not a prospect: only a prospect can be set "
+                        "to “%(status)s”.",
+                        partner=partner.display_name,
+                        status=partner.prospect_status_id.name,
+                    )
+                )

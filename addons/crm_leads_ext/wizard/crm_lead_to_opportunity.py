@@ -42,6 +42,23 @@ class Lead2OpportunityPartner(models.TransientModel):
     crm_generate_opportunity = fields.Boolean(
         string="Generate an opportunity", default=True
     )
+    crm_prospect_status_id = fields.Many2one(
+        comodel_name="crm.lead.status",
+        string="Prospect status",
+        compute="_compute_crm_prospect_status_id",
+        readonly=False,
+        store=True,
+        domain="[('scope', '=', 'prospect'), ('is_closed', '=', False),"
+        " ('company_id', 'in', [company_id, False])]",
+        help="The status of the prospect (the customer's company) after conversion.",
+    )
+    company_id = fields.Many2one(related="lead_id.company_id", string="Lead company")
+
+    @api.depends("lead_id")
+    def _compute_crm_prospect_status_id(self):
+        for wizard in self:
+            company = wizard.lead_id.company_id or self.env.company
+            wizard.crm_prospect_status_id = company._crm_status("prospect", "new")
 
     @api.depends("lead_id")
     def _compute_crm_company_action(self):
@@ -88,11 +105,29 @@ class Lead2OpportunityPartner(models.TransientModel):
             contact = Partner
         return contact or company
 
+    def _crm_make_prospect(self, customer):
+        """Axelor: the converted lead's partner is a Prospect (unless it is already
+        something else), with the lead's scoring and the chosen prospect status."""
+        prospect = customer.commercial_partner_id
+        if not prospect:
+            return
+        vals = {}
+        if not prospect.crm_partner_type:
+            vals["crm_partner_type"] = "prospect"
+            if self.crm_prospect_status_id:
+                vals["prospect_status_id"] = self.crm_prospect_status_id.id
+        if self.lead_id.crm_score not in (False, "0") and not prospect.crm_score:
+            vals["crm_score"] = self.lead_id.crm_score
+        vals.update(self.lead_id._crm_prospect_values(prospect))
+        if vals:
+            prospect.write(vals)
+
     def action_apply(self):
         self.ensure_one()
         if self.name != "convert":
             return super().action_apply()
         customer = self._crm_customer(self.lead_id)
+        self._crm_make_prospect(customer)
         if not self.crm_generate_opportunity:
             self.lead_id.partner_id = customer
             self.lead_id._set_role_status("converted")
