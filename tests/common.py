@@ -13,3 +13,5 @@ MODULES = [
     "crm_invoicing_ext",
     "crm_voip",
 ]
+# auto-installed glue between a module and another Odoo app (installed with the tests)
+BRIDGES = ["crm_invoicing_ext_sale", "crm_leads_ext_sale"]

@@ -11,10 +11,10 @@ import odoo
 from odoo.modules.registry import Registry
 from odoo.tools.translate import trans_export
 
-from .common import ADDONS, MODULES
+from .common import ADDONS, BRIDGES, MODULES
 
 
-@pytest.mark.parametrize("module", MODULES)
+@pytest.mark.parametrize("module", MODULES + BRIDGES)
 def test_french_is_complete(module):
     registry = Registry(odoo.tools.config["db_name"])
     buffer = io.BytesIO()

@@ -1,0 +1,14 @@
+# Copyright 2026 CRM Practices contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+{
+    "name": "CRM Leads Extended - Sales",
+    "summary": "Quotations move their opportunity to Proposal; confirmed orders win it",
+    "version": "18.0.1.0.0",
+    "category": "Sales/CRM",
+    "author": "CRM Practices contributors",
+    "license": "LGPL-3",
+    "depends": ["crm_leads_ext", "sale_crm"],
+    "data": ["views/res_config_settings_views.xml"],
+    "auto_install": True,
+    "installable": True,
+}

@@ -1,0 +1,49 @@
+# Copyright 2026 CRM Practices contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from odoo import api, models
+
+
+class SaleOrder(models.Model):
+    _inherit = "sale.order"
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        orders = super().create(vals_list)
+        orders._crm_opportunity_to_proposal()
+        return orders
+
+    def write(self, vals):
+        res = super().write(vals)
+        if vals.get("opportunity_id"):
+            self._crm_opportunity_to_proposal()
+        return res
+
+    def _crm_opportunity_to_proposal(self):
+        """Axelor: creating a quotation from an opportunity puts the opportunity in
+        the Proposal status, when it is still in an open status before it."""
+        for order in self.filtered(
+            lambda o: o.opportunity_id
+            and o.company_id.crm_opportunity_proposal_on_quotation
+        ):
+            opportunity = order.opportunity_id
+            proposal = opportunity._crm_company()._crm_status("opportunity", "proposal")
+            current = opportunity.opportunity_status_id
+            if (
+                proposal
+                and opportunity.active
+                and current != proposal
+                and not current.is_closed
+                and (not current or current.sequence <= proposal.sequence)
+            ):
+                opportunity.opportunity_status_id = proposal
+
+    def action_confirm(self):
+        """Axelor: confirming an order linked to an opportunity wins it (Odoo's
+        won: won stage, probability 100), when the company asks for it."""
+        res = super().action_confirm()
+        opportunities = self.filtered(
+            lambda o: o.company_id.crm_opportunity_won_on_order
+        ).opportunity_id.filtered(lambda lead: lead.active and not lead.stage_id.is_won)
+        if opportunities:
+            opportunities.action_set_won()
+        return res
