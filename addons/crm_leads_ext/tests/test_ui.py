@@ -35,3 +35,23 @@ class TestUi(HttpCase):
         self.assertEqual(
             lead.lead_status_id, self.env.ref("crm_leads_ext.lead_status_converted")
         )
+
+    def test_prospect_tour(self):
+        """Switch prospect statuses on in Settings, then win a prospect."""
+        group = self.env.ref("crm_leads_ext.group_crm_prospect_status")
+        admin = self.env.ref("base.user_admin")
+        self.assertNotIn(group, admin.groups_id)
+        prospect = self.env["res.partner"].create(
+            {
+                "name": "Tour Prospect",
+                "is_company": True,
+                "crm_partner_type": "prospect",
+            }
+        )
+        self.start_tour("/odoo", "crm_leads_ext_prospect_tour", login="admin")
+        self.assertIn(group, admin.groups_id)
+        self.assertEqual(prospect.crm_partner_type, "customer")
+        self.assertEqual(
+            prospect.prospect_status_id,
+            self.env.ref("crm_leads_ext.prospect_status_won"),
+        )
