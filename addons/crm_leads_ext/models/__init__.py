@@ -1,4 +1,5 @@
 from . import crm_lead_status
+from . import crm_qualification
 from . import res_company
 from . import res_config_settings
 from . import res_partner

@@ -15,7 +15,8 @@ STATUS_DOMAIN = (
 
 
 class CrmLead(models.Model):
-    _inherit = "crm.lead"
+    _name = "crm.lead"
+    _inherit = ["crm.lead", "crm.qualification.mixin"]
 
     lead_status_id = fields.Many2one(
         comodel_name="crm.lead.status",
@@ -52,6 +53,15 @@ class CrmLead(models.Model):
     )
     opportunity_status_duration = fields.Json(
         string="Time in opportunity statuses", compute="_compute_status_durations"
+    )
+    industry_id = fields.Many2one(comodel_name="res.partner.industry", string="Sector")
+    crm_category_ids = fields.Many2many(
+        comodel_name="res.partner.category",
+        string="Categories",
+        help="The contact tags the customer gets on conversion.",
+    )
+    crm_nurturing = fields.Boolean(
+        string="Nurturing", help="Keep the lead warm with marketing content."
     )
     crm_score = fields.Selection(
         selection=[(str(n), str(n)) for n in range(6)],
@@ -370,7 +380,23 @@ class CrmLead(models.Model):
         """Values the lead gives its prospect on conversion (qualification fields
         added by other features extend this)."""
         self.ensure_one()
-        return {}
+        vals = {}
+        for fname in (
+            "industry_id",
+            "crm_department_id",
+            "crm_job_function_id",
+            "crm_company_size",
+            "crm_key_account",
+            "crm_contact_type_id",
+            "crm_temperature_id",
+        ):
+            if self[fname] and not prospect[fname]:
+                value = self[fname]
+                vals[fname] = value.id if isinstance(value, models.BaseModel) else value
+        new_tags = self.crm_category_ids - prospect.category_id
+        if new_tags:
+            vals["category_id"] = [fields.Command.link(tag.id) for tag in new_tags]
+        return vals
 
     def action_take_ownership(self):
         """Axelor's "Prise en charge": the current user takes the lead."""

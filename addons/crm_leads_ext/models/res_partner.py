@@ -17,7 +17,8 @@ ROLE_WRITE = "crm_leads_ext_role_status"
 
 
 class ResPartner(models.Model):
-    _inherit = "res.partner"
+    _name = "res.partner"
+    _inherit = ["res.partner", "crm.qualification.mixin"]
 
     crm_shared_company_ids = fields.Many2many(
         comodel_name="res.company",

@@ -1,0 +1,193 @@
+# Copyright 2026 CRM Practices contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+"""Qualification of leads and contacts (Axelor's "Suivi & Marketing" panel and
+ONLYOFFICE's contact types and temperatures), shared by leads and partners."""
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+
+COMPANY_SIZES = [
+    ("micro", "1-9 employees"),
+    ("small", "10-49 employees"),
+    ("medium", "50-249 employees"),
+    ("large", "250-4999 employees"),
+    ("xlarge", "5000+ employees"),
+]
+
+
+class CrmLeadDepartment(models.Model):
+    _name = "crm.lead.department"
+    _description = "Contact department"
+    _order = "name"
+
+    name = fields.Char(required=True, translate=True)
+    active = fields.Boolean(default=True)
+
+    _sql_constraints = [
+        ("name_uniq", "unique (name)", "This department already exists."),
+    ]
+
+
+class CrmJobFunction(models.Model):
+    _name = "crm.job.function"
+    _description = "Job function"
+    _order = "name"
+
+    name = fields.Char(required=True, translate=True)
+    active = fields.Boolean(default=True)
+
+    _sql_constraints = [
+        ("name_uniq", "unique (name)", "This job function already exists."),
+    ]
+
+
+class CrmContactType(models.Model):
+    _name = "crm.contact.type"
+    _description = "Contact type"
+    _order = "sequence, name"
+
+    name = fields.Char(required=True, translate=True)
+    sequence = fields.Integer(default=10)
+    active = fields.Boolean(default=True)
+
+
+class CrmTemperature(models.Model):
+    _name = "crm.temperature"
+    _description = "Temperature"
+    _order = "sequence, id"
+
+    name = fields.Char(required=True, translate=True)
+    sequence = fields.Integer(default=10)
+    color = fields.Integer()
+    active = fields.Boolean(default=True)
+
+
+class CrmQualificationMixin(models.AbstractModel):
+    """Fields that qualify a lead or a contact. "Do not call" and "Do not email"
+    are Odoo's phone and email blacklists seen from the record, not flags of
+    their own: ticking them blacklists the record's numbers or email address
+    (for every record sharing them, as Odoo's blacklists do)."""
+
+    _name = "crm.qualification.mixin"
+    _description = "Lead and contact qualification"
+
+    crm_department_id = fields.Many2one(
+        comodel_name="crm.lead.department", string="Department"
+    )
+    crm_job_function_id = fields.Many2one(
+        comodel_name="crm.job.function", string="Job function"
+    )
+    crm_company_size = fields.Selection(selection=COMPANY_SIZES, string="Company size")
+    crm_key_account = fields.Boolean(string="Key account")
+    crm_contact_type_id = fields.Many2one(
+        comodel_name="crm.contact.type", string="Contact type"
+    )
+    crm_temperature_id = fields.Many2one(
+        comodel_name="crm.temperature", string="Temperature"
+    )
+    crm_do_not_email = fields.Boolean(
+        string="Do not email",
+        compute="_compute_crm_do_not_email",
+        inverse="_inverse_crm_do_not_email",
+        search="_search_crm_do_not_email",
+        help="The email address is on Odoo's email blacklist: no mailing reaches it.",
+    )
+    crm_do_not_call = fields.Boolean(
+        string="Do not call",
+        compute="_compute_crm_do_not_call",
+        inverse="_inverse_crm_do_not_call",
+        search="_search_crm_do_not_call",
+        help="The phone and mobile numbers are on Odoo's phone blacklist.",
+    )
+
+    # email: Odoo's mail.thread.blacklist already knows, on both models
+    @api.depends("email_normalized")
+    def _compute_crm_do_not_email(self):
+        for record in self:
+            record.crm_do_not_email = record.is_blacklisted
+
+    def _inverse_crm_do_not_email(self):
+        Blacklist = self.env["mail.blacklist"].sudo()
+        for record in self:
+            if record.crm_do_not_email == record.is_blacklisted:
+                continue
+            if not record.email_normalized:
+                raise UserError(
+                    self.env._(
+                        "%(record)s has no valid email address to blacklist.",
+                        record=record.display_name,
+                    )
+                )
+            message = self.env._("Set from %(record)s", record=record.display_name)
+            if record.crm_do_not_email:
+                Blacklist._add(record.email_normalized, message=message)
+            else:
+                Blacklist._remove(record.email_normalized, message=message)
+        self.invalidate_recordset(["is_blacklisted"])
+
+    def _search_crm_do_not_email(self, operator, value):
+        return [("is_blacklisted", operator, value)]
+
+    # phone: numbers in E.164, as the phone blacklist stores them
+    def _crm_phone_numbers(self):
+        self.ensure_one()
+        numbers = []
+        for fname in ("phone", "mobile"):
+            if self[fname]:
+                numbers.append(self._phone_format(fname=fname) or self[fname])
+        return numbers
+
+    @api.depends("phone", "mobile")
+    def _compute_crm_do_not_call(self):
+        numbers = {record: record._crm_phone_numbers() for record in self}
+        everything = {n for values in numbers.values() for n in values}
+        blacklisted = set(
+            self.env["phone.blacklist"]
+            .sudo()
+            .search([("number", "in", list(everything))])
+            .mapped("number")
+            if everything
+            else []
+        )
+        for record in self:
+            record.crm_do_not_call = bool(blacklisted.intersection(numbers[record]))
+
+    def _inverse_crm_do_not_call(self):
+        Blacklist = self.env["phone.blacklist"].sudo()
+        for record in self:
+            numbers = record._crm_phone_numbers()
+            if not numbers:
+                if record.crm_do_not_call:
+                    raise UserError(
+                        self.env._(
+                            "%(record)s has no phone number to blacklist.",
+                            record=record.display_name,
+                        )
+                    )
+                continue
+            message = self.env._("Set from %(record)s", record=record.display_name)
+            if record.crm_do_not_call:
+                Blacklist._add(numbers, message=message)
+            else:
+                Blacklist._remove(numbers, message=message)
+
+    def _search_crm_do_not_call(self, operator, value):
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            raise UserError(self.env._("Unsupported search on “Do not call”."))
+        numbers = self.env["phone.blacklist"].sudo().search([]).mapped("number")
+        variants = set(numbers)
+        for number in numbers:
+            formatted = self._phone_format(
+                number=number,
+                country=self.env["res.country"],
+                force_format="INTERNATIONAL",
+            )
+            if formatted:
+                variants.add(formatted)
+        domain = [
+            "|",
+            ("phone", "in", list(variants)),
+            ("mobile", "in", list(variants)),
+        ]
+        positive = (operator == "=") == value
+        return domain if positive else ["!", *domain]

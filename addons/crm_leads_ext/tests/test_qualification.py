@@ -1,0 +1,104 @@
+# Copyright 2026 CRM Practices contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from odoo.exceptions import UserError
+from odoo.tests import Form, TransactionCase, tagged
+
+
+@tagged("post_install", "-at_install")
+class TestQualification(TransactionCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.country = cls.env.ref("base.fr")
+        cls.lead = cls.env["crm.lead"].create(
+            {
+                "name": "Qualified",
+                "type": "lead",
+                "partner_name": "Qualif Co",
+                "email_from": "Buyer <buyer@qualif.example.com>",
+                "phone": "+33 6 12 34 56 78",
+                "country_id": cls.country.id,
+            }
+        )
+
+    def test_do_not_email_is_the_email_blacklist(self):
+        self.assertFalse(self.lead.crm_do_not_email)
+        self.lead.crm_do_not_email = True
+        entry = self.env["mail.blacklist"].search(
+            [("email", "=", "buyer@qualif.example.com")]
+        )
+        self.assertTrue(entry.active)
+        self.assertTrue(self.lead.is_blacklisted)
+        # the same address elsewhere is blacklisted too: one blacklist
+        partner = self.env["res.partner"].create(
+            {"name": "Same", "email": "BUYER@qualif.example.com"}
+        )
+        self.assertTrue(partner.crm_do_not_email)
+        found = self.env["crm.lead"].search(
+            [("crm_do_not_email", "=", True), ("id", "=", self.lead.id)]
+        )
+        self.assertEqual(found, self.lead)
+        self.lead.crm_do_not_email = False
+        self.assertFalse(entry.active)
+
+    def test_do_not_call_is_the_phone_blacklist(self):
+        self.lead.crm_do_not_call = True
+        self.assertTrue(
+            self.env["phone.blacklist"].search([("number", "=", "+33612345678")])
+        )
+        self.lead.invalidate_recordset()
+        self.assertTrue(self.lead.crm_do_not_call)
+        self.assertTrue(self.lead.phone_sanitized_blacklisted)
+        found = self.env["crm.lead"].search(
+            [("crm_do_not_call", "=", True), ("id", "=", self.lead.id)]
+        )
+        self.assertEqual(found, self.lead)
+        self.lead.crm_do_not_call = False
+        self.lead.invalidate_recordset()
+        self.assertFalse(self.lead.crm_do_not_call)
+
+    def test_nothing_to_blacklist(self):
+        lead = self.env["crm.lead"].create({"name": "Empty", "type": "lead"})
+        with self.assertRaises(UserError):
+            lead.crm_do_not_email = True
+        with self.assertRaises(UserError):
+            lead.crm_do_not_call = True
+
+    def test_quick_create_from_the_form(self):
+        with Form(self.lead) as form:
+            form.crm_department_id = self.env["crm.lead.department"].create(
+                {"name": "Logistique"}
+            )
+            form.crm_job_function_id = self.env.ref("crm_leads_ext.job_function_buyer")
+        self.assertEqual(self.lead.crm_department_id.name, "Logistique")
+
+    def test_conversion_carries_qualification(self):
+        industry = self.env["res.partner.industry"].create({"name": "Bakery"})
+        tag = self.env["res.partner.category"].create({"name": "VIP"})
+        self.lead.write(
+            {
+                "industry_id": industry.id,
+                "crm_company_size": "small",
+                "crm_key_account": True,
+                "crm_temperature_id": self.env.ref("crm_leads_ext.temperature_hot").id,
+                "crm_contact_type_id": self.env.ref(
+                    "crm_leads_ext.contact_type_client"
+                ).id,
+                "crm_category_ids": [(6, 0, tag.ids)],
+            }
+        )
+        wizard = Form(
+            self.env["crm.lead2opportunity.partner"].with_context(
+                active_model="crm.lead",
+                active_id=self.lead.id,
+                active_ids=self.lead.ids,
+            )
+        ).save()
+        wizard.action_apply()
+        company = self.lead.partner_id.commercial_partner_id
+        self.assertEqual(company.name, "Qualif Co")
+        self.assertEqual(company.industry_id, industry)
+        self.assertEqual(company.crm_company_size, "small")
+        self.assertTrue(company.crm_key_account)
+        self.assertEqual(company.crm_temperature_id.name, "Hot")
+        self.assertIn(tag, company.category_id)
