@@ -5,3 +5,4 @@ from . import test_convert
 from . import test_opportunity_status
 from . import test_qualification
 from . import test_ui
+from . import test_catalogue

@@ -55,3 +55,23 @@ class TestUi(HttpCase):
             prospect.prospect_status_id,
             self.env.ref("crm_leads_ext.prospect_status_won"),
         )
+
+    def test_catalogue_tour(self):
+        """Upload a PDF catalogue, send it to two contacts, one blacklisted."""
+        admin = self.env.ref("base.user_admin")
+        admin.groups_id |= self.env.ref("crm_leads_ext.group_crm_catalogue")
+        anne, bob = self.env["res.partner"].create(
+            [
+                {"name": "Tour Anne", "email": "anne@tour.example.com"},
+                {"name": "Tour Bob", "email": "bob@tour.example.com"},
+            ]
+        )
+        self.env["mail.blacklist"]._add("bob@tour.example.com")
+        self.start_tour("/odoo", "crm_leads_ext_catalogue_tour", login="admin")
+        catalogue = self.env["crm.catalogue"].search([("name", "=", "Tour Catalogue")])
+        self.assertEqual(catalogue.pdf_filename, "tour.pdf")
+        sent = anne.message_ids.filtered(lambda m: m.message_type == "comment")
+        self.assertEqual(sent.attachment_ids.name, "tour.pdf")
+        self.assertFalse(
+            bob.message_ids.filtered(lambda m: m.message_type == "comment")
+        )
