@@ -16,6 +16,7 @@
         "data/mail_template_data.xml",
         "wizard/crm_lead_to_opportunity_views.xml",
         "wizard/crm_lead_close_siblings_views.xml",
+        "wizard/crm_duplicate_check_views.xml",
         "views/crm_lead_status_views.xml",
         "views/crm_lead_views.xml",
         "views/res_partner_views.xml",

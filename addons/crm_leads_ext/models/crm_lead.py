@@ -16,7 +16,7 @@ STATUS_DOMAIN = (
 
 class CrmLead(models.Model):
     _name = "crm.lead"
-    _inherit = ["crm.lead", "crm.qualification.mixin"]
+    _inherit = ["crm.lead", "crm.qualification.mixin", "crm.duplicate.mixin"]
 
     lead_status_id = fields.Many2one(
         comodel_name="crm.lead.status",
@@ -93,6 +93,39 @@ class CrmLead(models.Model):
 
     def _crm_company(self):
         return self.company_id or self.env.company
+
+    @api.depends("contact_name", "partner_name", "function", "phone", "mobile")
+    def _compute_crm_dup_keys(self):
+        return super()._compute_crm_dup_keys()
+
+    def _crm_dup_sources(self):
+        return self.contact_name, self.partner_name, self.function
+
+    crm_duplicate_count = fields.Integer(
+        string="Duplicates",
+        compute="_compute_crm_duplicate_count",
+        help="Other leads with the same email, phone or company name.",
+    )
+
+    def _compute_crm_duplicate_count(self):
+        """For a whole list at once: one grouped query per compared value."""
+        counts = dict.fromkeys(self.ids, 0)
+        for fname in ("email_normalized", "crm_dup_phone", "crm_dup_company"):
+            values = {lead[fname] for lead in self if lead[fname]}
+            if not values:
+                continue
+            groups = dict(
+                self.with_context(active_test=False)._read_group(
+                    [(fname, "in", list(values))], [fname], ["__count"]
+                )
+            )
+            for lead in self:
+                if lead[fname] and groups.get(lead[fname], 0) > 1:
+                    counts[lead.id] = max(
+                        counts.get(lead.id, 0), groups[lead[fname]] - 1
+                    )
+        for lead in self:
+            lead.crm_duplicate_count = counts.get(lead.id, 0)
 
     @api.depends("type", "company_id")
     def _compute_lead_status_id(self):
@@ -375,6 +408,16 @@ class CrmLead(models.Model):
                 ("stage_id.is_won", "=", False),
             ]
         )
+
+    def _sort_by_confidence_level(self, reverse=False):
+        """The original chosen in the merge wizard comes first (merge master)."""
+        ordered = super()._sort_by_confidence_level(reverse=reverse)
+        original = self.env.context.get("crm_merge_original_id")
+        if original and original in ordered.ids:
+            others = ordered.filtered(lambda lead: lead.id != original)
+            chosen = ordered.browse(original)
+            return chosen + others if reverse else others + chosen
+        return ordered
 
     def _crm_prospect_values(self, prospect):
         """Values the lead gives its prospect on conversion (qualification fields

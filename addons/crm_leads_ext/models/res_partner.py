@@ -4,7 +4,36 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.osv import expression
 
+from .crm_duplicate import normalize_text
 from .status_duration import status_durations
+
+# public mailbox providers: sharing one of these domains links nobody
+MAIL_PROVIDERS = {
+    "gmail.com",
+    "googlemail.com",
+    "hotmail.com",
+    "hotmail.fr",
+    "outlook.com",
+    "outlook.fr",
+    "live.com",
+    "live.fr",
+    "msn.com",
+    "yahoo.com",
+    "yahoo.fr",
+    "icloud.com",
+    "me.com",
+    "aol.com",
+    "orange.fr",
+    "wanadoo.fr",
+    "free.fr",
+    "sfr.fr",
+    "laposte.net",
+    "gmx.com",
+    "gmx.fr",
+    "proton.me",
+    "protonmail.com",
+    "example.com",
+}
 
 PARTNER_TYPES = [
     ("prospect", "Prospect"),
@@ -18,7 +47,7 @@ ROLE_WRITE = "crm_leads_ext_role_status"
 
 class ResPartner(models.Model):
     _name = "res.partner"
-    _inherit = ["res.partner", "crm.qualification.mixin"]
+    _inherit = ["res.partner", "crm.qualification.mixin", "crm.duplicate.mixin"]
 
     crm_shared_company_ids = fields.Many2many(
         comodel_name="res.company",
@@ -74,6 +103,89 @@ class ResPartner(models.Model):
 
     def _crm_company(self):
         return self.company_id or self.env.company
+
+    @api.depends("name", "commercial_company_name", "function", "phone", "mobile")
+    def _compute_crm_dup_keys(self):
+        return super()._compute_crm_dup_keys()
+
+    def _crm_dup_sources(self):
+        company = self.commercial_company_name if self.parent_id else False
+        return (
+            self.name,
+            company or (self.name if self.is_company else False),
+            (self.function),
+        )
+
+    crm_email_domain = fields.Char(
+        string="Email domain",
+        compute="_compute_crm_email_domain",
+        store=True,
+        index=True,
+    )
+    crm_linked_partner_count = fields.Integer(
+        string="Linked contacts", compute="_compute_crm_linked_partner_count"
+    )
+
+    @api.depends("email_normalized")
+    def _compute_crm_email_domain(self):
+        for partner in self:
+            domain = (partner.email_normalized or "").rpartition("@")[2]
+            partner.crm_email_domain = (
+                domain if domain and domain not in MAIL_PROVIDERS else False
+            )
+
+    def _compute_crm_linked_partner_count(self):
+        domains = {p.crm_email_domain for p in self if p.crm_email_domain}
+        counts = (
+            dict(
+                self._read_group(
+                    [("crm_email_domain", "in", list(domains))],
+                    ["crm_email_domain"],
+                    ["__count"],
+                )
+            )
+            if domains
+            else {}
+        )
+        for partner in self:
+            count = counts.get(partner.crm_email_domain, 0)
+            partner.crm_linked_partner_count = max(count - 1, 0)
+
+    def action_view_crm_linked_partners(self):
+        """ONLYOFFICE: the contacts sharing this contact's email domain."""
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Contacts @%(domain)s", domain=self.crm_email_domain),
+            "res_model": "res.partner",
+            "view_mode": "list,kanban,form",
+            "domain": [
+                ("crm_email_domain", "=", self.crm_email_domain),
+                ("id", "!=", self.id),
+            ],
+        }
+
+    @api.onchange("name")
+    def _onchange_name_crm_duplicate(self):
+        """Axelor: a non-blocking warning when a contact with this name exists."""
+        key = normalize_text(self.name)
+        if not key:
+            return None
+        domain = [("crm_dup_name", "=", key)]
+        if self._origin.id:
+            domain.append(("id", "!=", self._origin.id))
+        if not self.search_count(domain, limit=1):
+            return None
+        return {
+            "warning": {
+                "title": self.env._("Possible duplicate"),
+                "message": self.env._(
+                    "There is already a contact with this name (%(name)s).",
+                    name=self.name,
+                ),
+                "type": "notification",
+            }
+        }
 
     # ------------------------------------------------------------------
     # Prospect statuses

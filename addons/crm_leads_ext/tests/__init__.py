@@ -6,3 +6,4 @@ from . import test_opportunity_status
 from . import test_qualification
 from . import test_ui
 from . import test_catalogue
+from . import test_duplicates
