@@ -23,6 +23,8 @@
         "views/crm_qualification_views.xml",
         "views/crm_catalogue_views.xml",
         "views/res_config_settings_views.xml",
+        "views/crm_reporting_views.xml",
+        "report/crm_leads_ext_reports.xml",
         "views/crm_leads_ext_menus.xml",
     ],
     "demo": ["demo/crm_catalogue_demo.xml"],

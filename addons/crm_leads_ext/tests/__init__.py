@@ -7,3 +7,4 @@ from . import test_qualification
 from . import test_ui
 from . import test_catalogue
 from . import test_duplicates
+from . import test_reports
