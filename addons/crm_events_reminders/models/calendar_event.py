@@ -1,0 +1,422 @@
+# Copyright 2026 CRM Practices contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from datetime import datetime, timedelta
+
+import pytz
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+from .calendar_recurrence import WEEKDAY_FIELDS
+from .crm_event_category import EVENT_KINDS
+
+EVENT_STATES = [
+    ("planned", "Planned"),
+    ("done", "Done"),
+    ("cancelled", "Cancelled"),
+]
+TASK_ALERTS = [
+    ("5", "5 minutes before"),
+    ("15", "15 minutes before"),
+    ("30", "30 minutes before"),
+    ("60", "1 hour before"),
+    ("120", "2 hours before"),
+    ("1440", "1 day before"),
+    ("never", "Never"),
+]
+RELATED_MODELS = ("crm.lead", "res.partner", "sale.order", "calendar.event")
+
+
+class CalendarEvent(models.Model):
+    _inherit = "calendar.event"
+
+    # Leads have events too, not only opportunities (crm restricts the domain).
+    opportunity_id = fields.Many2one(domain=[])
+    crm_event_kind = fields.Selection(
+        EVENT_KINDS,
+        string="Event type",
+        default="meeting",
+        required=True,
+        index=True,
+        tracking=True,
+    )
+    crm_category_id = fields.Many2one(
+        "crm.event.category",
+        string="Event category",
+        domain="[('kind', '=', crm_event_kind)]",
+        index="btree_not_null",
+        tracking=True,
+    )
+    crm_state = fields.Selection(
+        EVENT_STATES,
+        string="Event status",
+        default="planned",
+        required=True,
+        copy=False,
+        index=True,
+        tracking=True,
+    )
+    crm_closed_date = fields.Datetime(string="Closed on", copy=False, readonly=True)
+    crm_partner_id = fields.Many2one(
+        "res.partner",
+        string="Customer/Prospect",
+        index="btree_not_null",
+        tracking=True,
+    )
+    crm_contact_id = fields.Many2one(
+        "res.partner",
+        string="Contact person",
+        index="btree_not_null",
+        domain="[('id', 'child_of', crm_partner_id)]",
+        tracking=True,
+    )
+    crm_team_id = fields.Many2one(
+        "crm.team", string="Assigned team", index="btree_not_null", tracking=True
+    )
+    crm_related_ref = fields.Reference(
+        selection="_selection_crm_related_ref",
+        string="Related to",
+        compute="_compute_crm_related_ref",
+        inverse="_inverse_crm_related_ref",
+    )
+    crm_priority = fields.Selection(
+        [("0", "Low"), ("1", "Normal"), ("2", "High")],
+        string="Event priority",
+        default="1",
+        index=True,
+    )
+    # Calls
+    crm_call_direction = fields.Selection(
+        [("in", "Incoming"), ("out", "Outgoing")], string="Call direction"
+    )
+    crm_phone = fields.Char(string="Call phone number")
+    crm_followup_date = fields.Date(string="Follow-up due date")
+    # Tasks
+    crm_task_alert = fields.Selection(
+        TASK_ALERTS, string="Alert before due", default="1440"
+    )
+    # Reminders and notifications
+    crm_reminder_ids = fields.One2many(
+        "crm.event.reminder", "event_id", string="Event reminders", copy=True
+    )
+    crm_reminder_log_ids = fields.One2many(
+        "crm.event.reminder.log", "event_id", string="Reminders sent"
+    )
+    crm_notify_assignee = fields.Boolean(
+        string="Send notification email",
+        copy=False,
+        help="On save, email the assignee the details of the event.",
+    )
+    crm_notify_contact = fields.Boolean(
+        string="Notify contact by email",
+        copy=False,
+        help="On save, email the contact the date, time and location of the "
+        "appointment. Location and contact become required.",
+    )
+    crm_recurrence_summary = fields.Char(
+        string="Recurrence summary", compute="_compute_crm_recurrence_summary"
+    )
+
+    # ------------------------------------------------------------
+    # COMPUTES
+    # ------------------------------------------------------------
+
+    @api.model
+    def _selection_crm_related_ref(self):
+        models_ = self.env["ir.model"].sudo().search([("model", "in", RELATED_MODELS)])
+        return [(model.model, model.name) for model in models_]
+
+    @api.depends("res_model", "res_id")
+    def _compute_crm_related_ref(self):
+        allowed = {model for model, _name in self._selection_crm_related_ref()}
+        for event in self:
+            if event.res_model in allowed and event.res_id:
+                event.crm_related_ref = f"{event.res_model},{event.res_id}"
+            else:
+                event.crm_related_ref = False
+
+    def _inverse_crm_related_ref(self):
+        ir_model = self.env["ir.model"].sudo()
+        for event in self:
+            ref = event.crm_related_ref
+            if ref:
+                event.res_model_id = ir_model._get_id(ref._name)
+                event.res_id = ref.id
+                if ref._name == "crm.lead":
+                    event.opportunity_id = ref
+            else:
+                event.res_model_id = False
+                event.res_id = False
+
+    @api.depends(
+        "recurrency",
+        "rrule_type",
+        "interval",
+        "end_type",
+        "count",
+        "until",
+        "month_by",
+        "day",
+        "weekday",
+        "byday",
+        *WEEKDAY_FIELDS,
+    )
+    def _compute_crm_recurrence_summary(self):
+        recurrence = self.env["calendar.recurrence"]
+        for event in self:
+            event.crm_recurrence_summary = (
+                recurrence._crm_summary(event) if event.recurrency else False
+            )
+
+    # ------------------------------------------------------------
+    # CONSTRAINTS
+    # ------------------------------------------------------------
+
+    @api.constrains("crm_notify_contact", "location", "crm_contact_id")
+    def _check_crm_notify_contact(self):
+        for event in self.filtered("crm_notify_contact"):
+            missing = []
+            if not event.crm_contact_id:
+                missing.append(self.env._("Contact person"))
+            if not event.location:
+                missing.append(self.env._("Location"))
+            if missing:
+                raise ValidationError(
+                    self.env._(
+                        "To notify the contact of %(event)s by email, fill in: "
+                        "%(fields)s.",
+                        event=event.name,
+                        fields=", ".join(missing),
+                    )
+                )
+
+    @api.constrains("crm_contact_id", "crm_notify_contact")
+    def _check_crm_contact_email(self):
+        for event in self.filtered(lambda e: e.crm_notify_contact and e.crm_contact_id):
+            if not event.crm_contact_id.email:
+                raise ValidationError(
+                    self.env._(
+                        "The contact %(contact)s has no email address.",
+                        contact=event.crm_contact_id.display_name,
+                    )
+                )
+
+    # ------------------------------------------------------------
+    # ORM
+    # ------------------------------------------------------------
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        self._crm_add_default_reminders(vals_list)
+        events = super().create(vals_list)
+        events._crm_sync_task_alerts()
+        events._crm_send_save_notifications()
+        return events
+
+    def write(self, vals):
+        if vals.get("crm_state") == "planned" and not self.env.context.get(
+            "crm_events_reopen"
+        ):
+            if self.filtered(lambda e: e.crm_state != "planned"):
+                raise UserError(
+                    self.env._(
+                        "A done or cancelled event cannot be set back to planned; "
+                        "use the Reopen button (sales administrators)."
+                    )
+                )
+        res = super().write(vals)
+        if {"crm_event_kind", "crm_task_alert"} & set(vals):
+            self._crm_sync_task_alerts()
+        if vals.get("crm_notify_assignee") or vals.get("crm_notify_contact"):
+            self._crm_send_save_notifications()
+        return res
+
+    @api.model
+    def _crm_add_default_reminders(self, vals_list):
+        """Apply each assignee's default reminder delay to new events."""
+        if self.env.context.get("crm_events_no_default_reminder"):
+            return
+        todo = [
+            vals
+            for vals in vals_list
+            if "crm_reminder_ids" not in vals and not vals.get("recurrence_id")
+        ]
+        if not todo:
+            return
+        user_ids = {vals.get("user_id") or self.env.uid for vals in todo}
+        delays = {
+            user.id: user.crm_default_reminder_minutes
+            for user in self.env["res.users"].sudo().browse(user_ids)
+        }
+        for vals in todo:
+            minutes = delays.get(vals.get("user_id") or self.env.uid)
+            if minutes and minutes > 0:
+                vals["crm_reminder_ids"] = [
+                    fields.Command.create(
+                        {
+                            "mode": "before_start",
+                            "duration": minutes,
+                            "duration_unit": "minutes",
+                            "recipients": "me",
+                            "channel": "notification",
+                        }
+                    )
+                ]
+
+    def _crm_sync_task_alerts(self):
+        """Tasks carry one alert reminder, following the 'Alert before due' preset."""
+        reminders = self.env["crm.event.reminder"]
+        alerts = reminders.search(
+            [("event_id", "in", self.ids), ("is_task_alert", "=", True)]
+        )
+        alerts.filtered(lambda r: r.state == "pending").unlink()
+        have_sent = set(alerts.exists().mapped("event_id").ids)
+        to_create = [
+            {
+                "event_id": event.id,
+                "mode": "before_start",
+                "duration": int(event.crm_task_alert),
+                "duration_unit": "minutes",
+                "recipients": "me",
+                "channel": "notification",
+                "is_task_alert": True,
+            }
+            for event in self
+            if event.crm_event_kind == "task"
+            and event.crm_task_alert
+            and event.crm_task_alert != "never"
+            and event.id not in have_sent
+            and event.start
+            and event.start - timedelta(minutes=int(event.crm_task_alert))
+            > fields.Datetime.now()
+        ]
+        if to_create:
+            reminders.create(to_create)
+
+    # ------------------------------------------------------------
+    # ACTIONS
+    # ------------------------------------------------------------
+
+    @api.model
+    def _crm_new_event_action(self, defaults, kind):
+        """Form of a new event of ``kind``, prefilled from a CRM record."""
+        kind = kind if kind in dict(EVENT_KINDS) else "meeting"
+        names = {
+            "meeting": self.env._("New appointment"),
+            "call": self.env._("New call"),
+            "task": self.env._("New task"),
+            "note": self.env._("New note"),
+        }
+        return {
+            "type": "ir.actions.act_window",
+            "name": names.get(kind, self.env._("New event")),
+            "res_model": "calendar.event",
+            "view_mode": "form",
+            "views": [(False, "form")],
+            "target": "current",
+            "context": dict(
+                defaults,
+                default_crm_event_kind=kind,
+                crm_events_require_customer=True,
+            ),
+        }
+
+    def action_crm_done(self):
+        self._crm_close("done")
+        return True
+
+    def action_crm_cancel(self):
+        self._crm_close("cancelled")
+        return True
+
+    def _crm_close(self, state):
+        """Done or cancelled events stay as history; their pending reminders stop."""
+        events = self.filtered(lambda e: e.crm_state == "planned")
+        if not events:
+            return
+        events.write({"crm_state": state, "crm_closed_date": fields.Datetime.now()})
+        events.crm_reminder_ids.filtered(lambda r: r.state == "pending").write(
+            {"state": "skipped"}
+        )
+
+    def action_crm_reopen(self):
+        if not self.env.user.has_group("sales_team.group_sale_manager"):
+            raise UserError(
+                self.env._("Only sales administrators can reopen an event.")
+            )
+        self.with_context(crm_events_reopen=True).write(
+            {"crm_state": "planned", "crm_closed_date": False}
+        )
+        return True
+
+    def action_crm_followup(self):
+        self.ensure_one()
+        action = self.env["ir.actions.actions"]._for_xml_id(
+            "crm_events_reminders.crm_event_followup_action"
+        )
+        action["context"] = {"default_event_id": self.id}
+        return action
+
+    def action_crm_recurrence_wizard(self):
+        self.ensure_one()
+        action = self.env["ir.actions.actions"]._for_xml_id(
+            "crm_events_reminders.crm_event_recurrence_wizard_action"
+        )
+        action["context"] = {"default_event_id": self.id}
+        return action
+
+    def _crm_set_due(self, days):
+        """Due-date shortcuts: today, in 3 days, in a week, keeping the time."""
+        for event in self:
+            tz = pytz.timezone(event.event_tz or self.env.user.tz or "UTC")
+            start = event.start or fields.Datetime.now()
+            local = pytz.utc.localize(start).astimezone(tz)
+            today = fields.Date.context_today(event)
+            new_local = tz.localize(
+                datetime.combine(today + timedelta(days=days), local.time())
+            )
+            new_start = new_local.astimezone(pytz.utc).replace(tzinfo=None)
+            duration = (event.stop - event.start) if event.stop else timedelta(hours=1)
+            event.write({"start": new_start, "stop": new_start + duration})
+        return True
+
+    def action_crm_due_today(self):
+        return self._crm_set_due(0)
+
+    def action_crm_due_3_days(self):
+        return self._crm_set_due(3)
+
+    def action_crm_due_week(self):
+        return self._crm_set_due(7)
+
+    # ------------------------------------------------------------
+    # NOTIFICATIONS
+    # ------------------------------------------------------------
+
+    def _crm_send_save_notifications(self):
+        """Email the assignee and/or the contact, then untick the boxes."""
+        to_assignee = self.filtered(
+            lambda e: e.crm_notify_assignee and e.user_id.partner_id.email
+        )
+        to_contact = self.filtered("crm_notify_contact")
+        if not (to_assignee or to_contact):
+            return
+        if to_assignee:
+            template = self.env.ref(
+                "crm_events_reminders.mail_template_event_notification",
+                raise_if_not_found=False,
+            )
+            if template:
+                template.sudo().send_mail_batch(to_assignee.ids)
+        if to_contact:
+            template = self.env.ref(
+                "crm_events_reminders.mail_template_event_contact",
+                raise_if_not_found=False,
+            )
+            if template:
+                template.sudo().send_mail_batch(to_contact.ids)
+        # One write per distinct value set.
+        (self.filtered("crm_notify_assignee")).with_context(
+            crm_events_no_notify=True
+        ).write({"crm_notify_assignee": False})
+        to_contact.write({"crm_notify_contact": False})

@@ -1,0 +1,3 @@
+from . import crm_event_followup
+from . import crm_event_recurrence_wizard
+from . import crm_event_reassign
