@@ -1,6 +1,7 @@
 from . import crm_lead_status
 from . import crm_qualification
 from . import crm_duplicate
+from . import crm_access
 from . import crm_catalogue
 from . import res_company
 from . import res_config_settings

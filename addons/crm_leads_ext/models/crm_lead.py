@@ -16,7 +16,14 @@ STATUS_DOMAIN = (
 
 class CrmLead(models.Model):
     _name = "crm.lead"
-    _inherit = ["crm.lead", "crm.qualification.mixin", "crm.duplicate.mixin"]
+    _inherit = [
+        "crm.lead",
+        "crm.qualification.mixin",
+        "crm.duplicate.mixin",
+        "crm.access.mixin",
+    ]
+
+    crm_allowed_user_ids = fields.Many2many(relation="crm_lead_crm_allowed_user_rel")
 
     lead_status_id = fields.Many2one(
         comodel_name="crm.lead.status",
@@ -408,6 +415,25 @@ class CrmLead(models.Model):
                 ("stage_id.is_won", "=", False),
             ]
         )
+
+    def _compute_potential_lead_duplicates(self):
+        """Odoo counts duplicates as superuser (beyond multi-company rules, on
+        purpose); private leads the user may not see are left out of it."""
+        res = super()._compute_potential_lead_duplicates()
+        if self.env.su:
+            return res
+        found = self.env["crm.lead"].union(*(lead.duplicate_lead_ids for lead in self))
+        Lead = self.env["crm.lead"].with_context(active_test=False)
+        private = Lead.sudo().search(
+            [("id", "in", found.ids), ("crm_access", "=", "private")]
+        )
+        hidden = private - Lead.search([("id", "in", private.ids)])
+        if hidden:
+            for lead in self:
+                kept = lead.duplicate_lead_ids - hidden
+                lead.duplicate_lead_ids = kept
+                lead.duplicate_lead_count = len(kept - lead)
+        return res
 
     def _sort_by_confidence_level(self, reverse=False):
         """The original chosen in the merge wizard comes first (merge master)."""

@@ -47,7 +47,14 @@ ROLE_WRITE = "crm_leads_ext_role_status"
 
 class ResPartner(models.Model):
     _name = "res.partner"
-    _inherit = ["res.partner", "crm.qualification.mixin", "crm.duplicate.mixin"]
+    _inherit = [
+        "res.partner",
+        "crm.qualification.mixin",
+        "crm.duplicate.mixin",
+        "crm.access.mixin",
+    ]
+
+    crm_allowed_user_ids = fields.Many2many(relation="res_partner_crm_allowed_user_rel")
 
     crm_shared_company_ids = fields.Many2many(
         comodel_name="res.company",

@@ -8,3 +8,4 @@ from . import test_ui
 from . import test_catalogue
 from . import test_duplicates
 from . import test_reports
+from . import test_access
