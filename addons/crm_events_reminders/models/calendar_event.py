@@ -225,6 +225,8 @@ class CalendarEvent(models.Model):
                     )
                 )
         res = super().write(vals)
+        if {"start", "stop", "start_date", "stop_date"} & set(vals):
+            self.crm_reminder_ids._crm_reschedule()
         if {"crm_event_kind", "crm_task_alert"} & set(vals):
             self._crm_sync_task_alerts()
         if vals.get("crm_notify_assignee") or vals.get("crm_notify_contact"):
