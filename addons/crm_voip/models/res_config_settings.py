@@ -21,3 +21,18 @@ class ResConfigSettings(models.TransientModel):
             "web.base.url"
         )
         return (url or "").rstrip("/")
+
+    def action_crm_voip_open_account(self):
+        """The current company's Twilio account (created empty the first time)."""
+        Account = self.env["crm.voip.account"]
+        Account._check_is_admin()
+        account = Account.search([("company_id", "=", self.env.company.id)], limit=1)
+        if not account:
+            account = Account.create({"company_id": self.env.company.id})
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "crm.voip.account",
+            "res_id": account.id,
+            "view_mode": "form",
+            "target": "current",
+        }

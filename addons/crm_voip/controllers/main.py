@@ -1,0 +1,319 @@
+# Copyright 2026 CRM Practices contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+"""Twilio's webhooks and the softphone's user routes.
+
+Twilio routes run as the public user (no rights) until X-Twilio-Signature is verified
+against the account's Auth Token and the configured public URL; then as superuser,
+restricted to the account's company (every search below names the company).
+"""
+
+import logging
+
+from twilio.jwt.access_token import AccessToken
+from twilio.jwt.access_token.grants import VoiceGrant
+from twilio.twiml.voice_response import VoiceResponse
+from werkzeug.exceptions import Forbidden, NotFound
+
+from odoo import SUPERUSER_ID, http
+from odoo.http import request
+
+from ..models.crm_voip_account import (
+    ROUTE_CLIENT,
+    ROUTE_DIAL_ACTION,
+    ROUTE_RECORDING,
+    ROUTE_STATUS,
+    ROUTE_VOICE,
+)
+from ..tools.twilio_gateway import (
+    TwilioGatewayError,
+    normalize_e164,
+    verify_signature,
+)
+
+_logger = logging.getLogger(__name__)
+
+TWILIO_ROUTE = {
+    "type": "http",
+    "auth": "public",
+    "csrf": False,
+    "methods": ["POST"],
+    "save_session": False,
+}
+LEG_EVENTS = "initiated ringing answered completed"
+TOKEN_TTL = 3600
+
+
+class CrmVoipController(http.Controller):
+    # Signature -----------------------------------------------------------------------
+    def _verified_env(self, route):
+        """(env as superuser in the account's company, account, params), or Forbidden.
+
+        The URL checked is the configured public URL + route + query string, never the
+        URL this server saw (proxies change it).
+        """
+        params = request.httprequest.form
+        signature = request.httprequest.headers.get("X-Twilio-Signature")
+        account = request.env["crm.voip.account"]._find_by_twilio_sid(
+            params.get("AccountSid")
+        )
+        if not account or not signature:
+            raise Forbidden()
+        url = account._webhook_url(route)
+        query = request.httprequest.query_string.decode()
+        if query:
+            url = f"{url}?{query}"
+        if not verify_signature(account.sudo().auth_token, url, params, signature):
+            _logger.warning("Twilio webhook %s: bad signature, refused", route)
+            raise Forbidden()
+        company = account.company_id
+        env = request.env(
+            user=SUPERUSER_ID,
+            context=dict(
+                request.env.context,
+                allowed_company_ids=[company.id],
+                mail_create_nosubscribe=True,
+            ),
+        )
+        return env, account.with_env(env), params
+
+    @staticmethod
+    def _twiml(response):
+        return request.make_response(
+            str(response), headers=[("Content-Type", "text/xml")]
+        )
+
+    @staticmethod
+    def _no_content():
+        return request.make_response("", status=204)
+
+    @staticmethod
+    def _say(env, company, message_func, response=None):
+        """Spoken message in the company's language, then hang up."""
+        lang = company.partner_id.lang or "en_US"
+        response = response or VoiceResponse()
+        response.say(
+            message_func(env(context=dict(env.context, lang=lang))),
+            language=lang.replace("_", "-"),
+        )
+        response.hangup()
+        return response
+
+    # Twilio: calls -------------------------------------------------------------------
+    @http.route(ROUTE_VOICE, **TWILIO_ROUTE)
+    def twilio_voice(self, **_kw):
+        """A customer calls one of our numbers: ring its online operators."""
+        env, account, params = self._verified_env(ROUTE_VOICE)
+        company = account.company_id
+        number = env["crm.voip.number"].search(
+            [
+                ("phone_number", "=", normalize_e164(params.get("To"))),
+                ("account_id", "=", account.id),
+                ("company_id", "=", company.id),
+            ],
+            limit=1,
+        )
+        if not number:
+            return self._twiml(
+                self._say(env, company, lambda e: e._("This number is not in service."))
+            )
+        Call = env["crm.voip.call"]
+        call = Call._crm_voip_find(params.get("CallSid"), company)
+        operators = number._operators_to_ring()
+        if not call:
+            call = Call._crm_voip_create_inbound(number, params)
+        if not operators:
+            call._crm_voip_apply_dial_action({"DialCallStatus": "no-answer"})
+            return self._twiml(
+                self._say(
+                    env,
+                    company,
+                    lambda e: e._("Nobody can take your call. Please call back later."),
+                )
+            )
+        record = all(operators.mapped("must_record"))
+        response = VoiceResponse()
+        dial_kwargs = {
+            "action": account._webhook_url(ROUTE_DIAL_ACTION),
+            "method": "POST",
+            "timeout": number.ring_timeout,
+            "answer_on_bridge": True,
+            "record": "record-from-answer-dual" if record else "do-not-record",
+        }
+        if record:
+            dial_kwargs["recording_status_callback"] = account._webhook_url(
+                ROUTE_RECORDING
+            )
+        dial = response.dial(**dial_kwargs)
+        for operator in operators:
+            dial.client(
+                operator.user_id.voip_identity,
+                status_callback=account._webhook_url(ROUTE_STATUS),
+                status_callback_event=LEG_EVENTS,
+                status_callback_method="POST",
+            )
+        return self._twiml(response)
+
+    @http.route(ROUTE_CLIENT, **TWILIO_ROUTE)
+    def twilio_client(self, **_kw):
+        """An operator's browser calls out (the TwiML application's voice URL)."""
+        env, account, params = self._verified_env(ROUTE_CLIENT)
+        company = account.company_id
+        user = env["res.users"]._crm_voip_from_identity(params.get("From"))
+        operator = env["crm.voip.operator"].search(
+            [
+                ("user_id", "=", user.id),
+                ("number_id.account_id", "=", account.id),
+                ("company_id", "=", company.id),
+            ]
+            + (
+                [("number_id.phone_number", "=", normalize_e164(params["CallerId"]))]
+                if params.get("CallerId")
+                else []
+            ),
+            order="id",
+        )
+        operator = operator.filtered("can_call_out")[:1] or operator[:1]
+        Call = env["crm.voip.call"]
+        call = Call._crm_voip_find(params.get("CallSid"), company)
+        if not call:
+            call = Call._crm_voip_create_outbound(operator, user, params)
+        if call.refusal_reason:
+            return self._twiml(
+                self._say(
+                    env,
+                    company,
+                    lambda e: dict(
+                        call._fields["refusal_reason"]._description_selection(e)
+                    )[call.refusal_reason],
+                )
+            )
+        response = VoiceResponse()
+        record = operator.must_record
+        dial_kwargs = {
+            "caller_id": operator.number_id.phone_number,
+            "action": account._webhook_url(ROUTE_DIAL_ACTION),
+            "method": "POST",
+            "answer_on_bridge": True,
+            "record": "record-from-answer-dual" if record else "do-not-record",
+        }
+        if record:
+            dial_kwargs["recording_status_callback"] = account._webhook_url(
+                ROUTE_RECORDING
+            )
+        dial = response.dial(**dial_kwargs)
+        dial.number(
+            call.external_number,
+            status_callback=account._webhook_url(ROUTE_STATUS),
+            status_callback_event=LEG_EVENTS,
+            status_callback_method="POST",
+        )
+        return self._twiml(response)
+
+    @http.route(ROUTE_DIAL_ACTION, **TWILIO_ROUTE)
+    def twilio_dial_action(self, **_kw):
+        env, account, params = self._verified_env(ROUTE_DIAL_ACTION)
+        call = env["crm.voip.call"]._crm_voip_find(
+            params.get("CallSid"), account.company_id
+        )
+        if call:
+            call._crm_voip_apply_dial_action(params)
+        response = VoiceResponse()
+        response.hangup()
+        return self._twiml(response)
+
+    @http.route(ROUTE_STATUS, **TWILIO_ROUTE)
+    def twilio_status(self, **_kw):
+        """Status of a call (parent leg) or of one of its child legs."""
+        env, account, params = self._verified_env(ROUTE_STATUS)
+        Call = env["crm.voip.call"]
+        company = account.company_id
+        parent_sid = params.get("ParentCallSid")
+        if parent_sid:
+            call = Call._crm_voip_find(parent_sid, company)
+            if call:
+                user = env["res.users"]._crm_voip_from_identity(params.get("To"))
+                call._crm_voip_apply_leg_status(params, user)
+        else:
+            call = Call._crm_voip_find(params.get("CallSid"), company)
+            if call:
+                call._crm_voip_apply_status(params)
+        return self._no_content()
+
+    @http.route(ROUTE_RECORDING, **TWILIO_ROUTE)
+    def twilio_recording(self, **_kw):
+        env, account, params = self._verified_env(ROUTE_RECORDING)
+        call = env["crm.voip.call"]._crm_voip_find(
+            params.get("CallSid"), account.company_id
+        )
+        if call:
+            call._crm_voip_apply_recording(params)
+        return self._no_content()
+
+    # Users ---------------------------------------------------------------------------
+    @http.route("/crm_voip/recording/<int:call_id>", type="http", auth="user")
+    def recording(self, call_id, **_kw):
+        """The call's recording, fetched with the account's credentials (never sent)."""
+        call = request.env["crm.voip.call"].browse(call_id).exists()
+        if not call:
+            raise NotFound()
+        call.check_access("read")
+        call = call.sudo()
+        account = call.number_id.account_id
+        if not (call.recording_sid and account):
+            raise NotFound()
+        try:
+            content, mimetype = account._gateway().recording_media(call.recording_sid)
+        except TwilioGatewayError as err:
+            _logger.info("Recording %s not fetched: %s", call.recording_sid, err)
+            return request.make_response(
+                request.env._("The recording cannot be fetched from Twilio now."),
+                status=502,
+                headers=[("Content-Type", "text/plain; charset=utf-8")],
+            )
+        return request.make_response(
+            content,
+            headers=[
+                ("Content-Type", mimetype),
+                ("Cache-Control", "private, max-age=3600"),
+                ("Content-Disposition", f'inline; filename="{call.recording_sid}.mp3"'),
+            ],
+        )
+
+    @http.route("/crm_voip/token", type="json", auth="user")
+    def token(self):
+        """A Twilio access token for the operator's browser (softphone)."""
+        user = request.env.user
+        if not user.has_group("crm_voip.group_crm_voip_operator"):
+            raise Forbidden()
+        operator = (
+            request.env["crm.voip.operator"]
+            .sudo()
+            .search(
+                [
+                    ("user_id", "=", user.id),
+                    ("company_id", "in", request.env.companies.ids),
+                    ("number_id.account_id.state", "=", "connected"),
+                ],
+                limit=1,
+            )
+        )
+        if not operator:
+            return {}
+        account = operator.number_id.account_id
+        token = AccessToken(
+            account.account_sid,
+            account.api_key_sid,
+            account.api_key_secret,
+            identity=user.voip_identity,
+            ttl=TOKEN_TTL,
+        )
+        token.add_grant(
+            VoiceGrant(
+                outgoing_application_sid=account.twiml_app_sid, incoming_allow=True
+            )
+        )
+        return {
+            "token": token.to_jwt(),
+            "identity": user.voip_identity,
+            "ttl": TOKEN_TTL,
+        }

@@ -1,0 +1,502 @@
+# Copyright 2026 CRM Practices contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+import logging
+from datetime import timedelta
+
+from markupsafe import Markup
+
+from odoo import api, fields, models
+from odoo.tools import SQL
+
+from ..tools.twilio_gateway import TwilioGatewayError, normalize_e164
+
+_logger = logging.getLogger(__name__)
+
+# Twilio call statuses in the order a call goes through them; the last five are final.
+STATUS_RANK = {
+    "queued": 0,
+    "initiated": 1,
+    "ringing": 2,
+    "in-progress": 3,
+    "answered": 3,
+    "completed": 4,
+    "busy": 4,
+    "no-answer": 4,
+    "failed": 4,
+    "canceled": 4,
+}
+FINAL_RANK = 4
+NOT_ANSWERED = ("busy", "no-answer", "failed", "canceled")
+FINAL_STATES = ("answered", "missed", "no_answer", "failed", "refused")
+
+
+def status_moves_forward(current, new):
+    """Only later statuses are applied: repeated or late callbacks change nothing."""
+    return new in STATUS_RANK and STATUS_RANK[new] > STATUS_RANK.get(current, -1)
+
+
+class CrmVoipCall(models.Model):
+    """One call through Twilio (the parent leg), kept up to date by its webhooks."""
+
+    _name = "crm.voip.call"
+    _description = "Call"
+    _inherit = ["mail.thread"]
+    _check_company_auto = True
+    _order = "date_start desc, id desc"
+    _mail_post_access = "read"
+
+    name = fields.Char(compute="_compute_name", store=True)
+    sid = fields.Char(string="Call SID", readonly=True, copy=False, index=True)
+    company_id = fields.Many2one(
+        comodel_name="res.company",
+        required=True,
+        index=True,
+        default=lambda self: self.env.company,
+    )
+    number_id = fields.Many2one(
+        comodel_name="crm.voip.number",
+        string="Number",
+        index=True,
+        check_company=True,
+        ondelete="set null",
+    )
+    user_id = fields.Many2one(
+        comodel_name="res.users", string="Agent", index=True, tracking=True
+    )
+    partner_id = fields.Many2one(
+        comodel_name="res.partner",
+        string="Contact",
+        index=True,
+        tracking=True,
+        check_company=True,
+    )
+    lead_id = fields.Many2one(
+        comodel_name="crm.lead", string="Lead", index=True, check_company=True
+    )
+    direction = fields.Selection(
+        selection=[("inbound", "Inbound"), ("outbound", "Outbound")], required=True
+    )
+    from_number = fields.Char(string="From")
+    to_number = fields.Char(string="To")
+    external_number = fields.Char(
+        string="Customer number",
+        index="btree_not_null",
+        help="The other party's number, E.164.",
+    )
+    twilio_status = fields.Char(readonly=True)
+    dial_status = fields.Char(
+        readonly=True, help="Outcome of the dial to operators or to the customer."
+    )
+    refusal_reason = fields.Selection(
+        selection=[
+            ("not_operator", "You operate no number that can call out."),
+            (
+                "outgoing_disabled",
+                "Outgoing calls are disabled for you on this number.",
+            ),
+            ("invalid_number", "The number called is not valid."),
+            ("blacklisted", "The number called is on the phone blacklist."),
+        ],
+        readonly=True,
+    )
+    state = fields.Selection(
+        selection=[
+            ("ringing", "Ringing"),
+            ("in_progress", "In progress"),
+            ("answered", "Answered"),
+            ("missed", "Missed"),
+            ("no_answer", "Not answered"),
+            ("failed", "Failed"),
+            ("refused", "Refused"),
+        ],
+        compute="_compute_state",
+        store=True,
+        index=True,
+        tracking=True,
+    )
+    is_missed = fields.Boolean(compute="_compute_state", store=True)
+    date_start = fields.Datetime(
+        string="Date", required=True, default=fields.Datetime.now, index=True
+    )
+    date_answer = fields.Datetime(string="Answered at", readonly=True)
+    date_end = fields.Datetime(string="Ended at", readonly=True)
+    duration = fields.Integer(
+        string="Duration (s)", readonly=True, aggregator="sum", tracking=True
+    )
+    # Twilio prices have 4-5 decimals: a Monetary field would round them to cents
+    price = fields.Float(string="Cost", digits=(16, 5), readonly=True)
+    currency_id = fields.Many2one(comodel_name="res.currency", readonly=True)
+    cost_state = fields.Selection(
+        selection=[
+            ("none", "No cost"),
+            ("pending", "Awaiting Twilio"),
+            ("done", "Fetched"),
+            ("unavailable", "Unavailable"),
+        ],
+        default="none",
+        required=True,
+        readonly=True,
+    )
+    recording_sid = fields.Char(readonly=True, copy=False)
+    recording_url = fields.Char(string="Twilio recording URL", readonly=True)
+    recording_status = fields.Char(readonly=True)
+    recording_duration = fields.Integer(string="Recording (s)", readonly=True)
+    recording_play_url = fields.Char(
+        string="Recording", compute="_compute_recording_play_url"
+    )
+    leg_ids = fields.One2many(
+        comodel_name="crm.voip.call.leg", inverse_name="call_id", string="Legs"
+    )
+    summary_posted = fields.Boolean(readonly=True, copy=False)
+
+    _sql_constraints = [
+        ("sid_uniq", "unique (sid)", "A Twilio call is logged once."),
+    ]
+
+    # COMPUTES ----------------------------------------------------------------------
+    @api.depends("direction", "partner_id", "external_number")
+    def _compute_name(self):
+        for call in self:
+            who = call.partner_id.display_name or call.external_number or ""
+            if call.direction == "outbound":
+                call.name = self.env._("Call to %(who)s", who=who)
+            else:
+                call.name = self.env._("Call from %(who)s", who=who)
+
+    @api.depends(
+        "twilio_status", "dial_status", "date_answer", "direction", "refusal_reason"
+    )
+    def _compute_state(self):
+        for call in self:
+            call.state = call._get_state()
+            call.is_missed = call.state == "missed"
+
+    def _get_state(self):
+        self.ensure_one()
+        if self.refusal_reason:
+            return "refused"
+        final = STATUS_RANK.get(self.twilio_status, 0) >= FINAL_RANK
+        if self.date_answer:
+            return "answered" if final else "in_progress"
+        not_answered = self.dial_status in NOT_ANSWERED
+        if not (final or not_answered):
+            return "ringing"
+        if self.twilio_status == "failed" or self.dial_status == "failed":
+            return "failed"
+        return "missed" if self.direction == "inbound" else "no_answer"
+
+    def _compute_recording_play_url(self):
+        for call in self:
+            call.recording_play_url = (
+                f"/crm_voip/recording/{call.id}" if call.recording_sid else False
+            )
+
+    # WEBHOOKS (called as superuser once the signature is checked) ------------------
+    @api.model
+    def _crm_voip_identify(self, e164, company, caller_name=None):
+        """(contact, open lead) of a number; an unknown number becomes a contact.
+
+        One indexed equality lookup per model on the stored E.164 numbers.
+        """
+        if not e164:
+            return self.env["res.partner"], self.env["crm.lead"]
+        partner = self.env["res.partner"]._crm_voip_find_by_e164(e164, company)
+        lead = self.env["crm.lead"]._crm_voip_find_by_e164(e164, company)
+        if not partner:
+            partner = lead.partner_id
+        if not partner:
+            partner = self.env["res.partner"].create(
+                {
+                    "name": caller_name or e164,
+                    "phone": e164,
+                    "company_id": company.id,
+                }
+            )
+        return partner, lead
+
+    @api.model
+    def _crm_voip_create_inbound(self, number, params):
+        region = number.country_id.code
+        e164 = normalize_e164(params.get("From"), region)
+        partner, lead = self._crm_voip_identify(
+            e164, number.company_id, params.get("CallerName")
+        )
+        return self.create(
+            {
+                "sid": params.get("CallSid"),
+                "company_id": number.company_id.id,
+                "number_id": number.id,
+                "direction": "inbound",
+                "from_number": params.get("From"),
+                "to_number": params.get("To"),
+                "external_number": e164 or params.get("From"),
+                "partner_id": partner.id,
+                "lead_id": lead.id,
+                "twilio_status": params.get("CallStatus") or "ringing",
+            }
+        )
+
+    @api.model
+    def _crm_voip_create_outbound(self, operator, user, params):
+        """Log an outbound call; refused (with a reason) when it may not go out."""
+        number = operator.number_id
+        company = self.env.company
+        e164 = normalize_e164(params.get("To"), number.country_id.code)
+        if not operator:
+            reason = "not_operator"
+        elif not operator.can_call_out:
+            reason = "outgoing_disabled"
+        elif not e164:
+            reason = "invalid_number"
+        elif self.env["phone.blacklist"].search_count([("number", "=", e164)], limit=1):
+            reason = "blacklisted"
+        else:
+            reason = False
+        partner, lead = (
+            self._crm_voip_identify(e164, company)
+            if e164 and reason != "blacklisted"
+            else (self.env["res.partner"], self.env["crm.lead"])
+        )
+        call = self.create(
+            {
+                "sid": params.get("CallSid"),
+                "company_id": company.id,
+                "number_id": number.id,
+                "user_id": user.id,
+                "direction": "outbound",
+                "from_number": number.phone_number,
+                "to_number": params.get("To"),
+                "external_number": e164 or params.get("To"),
+                "partner_id": partner.id,
+                "lead_id": lead.id,
+                "refusal_reason": reason,
+                "twilio_status": params.get("CallStatus") or "ringing",
+            }
+        )
+        call._crm_voip_after_update()
+        return call
+
+    @api.model
+    def _crm_voip_find(self, call_sid, company):
+        if not call_sid:
+            return self.browse()
+        return self.search(
+            [("sid", "=", call_sid), ("company_id", "=", company.id)], limit=1
+        )
+
+    def _crm_voip_apply_status(self, params):
+        """Parent-leg status callback: forward-only, so repeats change nothing."""
+        self.ensure_one()
+        status = params.get("CallStatus")
+        if not status_moves_forward(self.twilio_status, status):
+            return False
+        vals = {"twilio_status": status}
+        if STATUS_RANK[status] >= FINAL_RANK:
+            vals["date_end"] = fields.Datetime.now()
+            duration = params.get("CallDuration", "")
+            if self.date_answer and duration.isdigit() and not self.duration:
+                vals["duration"] = int(duration)
+        self.write(vals)
+        self._crm_voip_after_update()
+        return True
+
+    def _crm_voip_apply_dial_action(self, params):
+        """<Dial action>: no-answer, busy, failed or canceled means missed."""
+        self.ensure_one()
+        status = params.get("DialCallStatus")
+        if self.dial_status or not status:
+            return False
+        vals = {"dial_status": status}
+        if status in ("completed", "answered") and not self.date_answer:
+            vals["date_answer"] = fields.Datetime.now()
+        duration = params.get("DialCallDuration", "")
+        if duration.isdigit() and not self.duration:
+            vals["duration"] = int(duration)
+        self.write(vals)
+        self._crm_voip_after_update()
+        return True
+
+    def _crm_voip_apply_leg_status(self, params, user):
+        """Child leg (an operator's browser or the dialled number) callback."""
+        self.ensure_one()
+        Leg = self.env["crm.voip.call.leg"]
+        leg = Leg.search(
+            [("call_id", "=", self.id), ("sid", "=", params.get("CallSid"))], limit=1
+        )
+        if not leg:
+            leg = Leg.create(
+                {
+                    "call_id": self.id,
+                    "sid": params.get("CallSid"),
+                    "to_number": params.get("To"),
+                    "user_id": user.id,
+                }
+            )
+        changed = leg._apply_status(params)
+        duration = params.get("CallDuration", "")
+        answered = params.get("CallStatus") in ("in-progress", "answered") or (
+            params.get("CallStatus") == "completed"
+            and duration.isdigit()
+            and int(duration) > 0
+        )
+        vals = {}
+        if answered and not self.date_answer:
+            vals["date_answer"] = fields.Datetime.now()
+            if user and self.direction == "inbound":
+                vals["user_id"] = user.id
+        if (
+            answered
+            and params.get("CallStatus") == "completed"
+            and duration.isdigit()
+            and not self.duration
+        ):
+            vals["duration"] = int(duration)
+        if vals:
+            self.write(vals)
+            self._crm_voip_after_update()
+        return changed or bool(vals)
+
+    def _crm_voip_apply_recording(self, params):
+        """Recording status callback: the recording of the parent leg."""
+        self.ensure_one()
+        status = params.get("RecordingStatus") or "completed"
+        if self.recording_status == "completed" or (
+            self.recording_sid == params.get("RecordingSid")
+            and self.recording_status == status
+        ):
+            return False
+        duration = params.get("RecordingDuration", "")
+        self.write(
+            {
+                "recording_sid": params.get("RecordingSid"),
+                "recording_url": params.get("RecordingUrl"),
+                "recording_status": status,
+                "recording_duration": int(duration) if duration.isdigit() else 0,
+            }
+        )
+        return True
+
+    def _crm_voip_after_update(self):
+        """Ended calls: their cost is awaited, and they go on the records' chatter."""
+        ended = self.filtered(lambda c: c.state in FINAL_STATES)
+        ended.filtered(
+            lambda c: c.cost_state == "none" and c.state != "refused" and c.sid
+        ).cost_state = "pending"
+        ended.filtered(lambda c: not c.summary_posted)._crm_voip_post_summary()
+
+    def _crm_voip_summary(self):
+        self.ensure_one()
+        state = dict(self._fields["state"]._description_selection(self.env))[self.state]
+        values = {
+            "call": self.name,
+            "state": state,
+            "agent": self.user_id.name or "-",
+            "number": self.number_id.phone_number or "-",
+            "duration": self.duration,
+        }
+        template = Markup(
+            self.env._(
+                "<b>%(call)s</b>: %(state)s<br/>Agent: %(agent)s, "
+                "number %(number)s, %(duration)s s"
+            )
+        )
+        return template % values
+
+    def _crm_voip_post_summary(self):
+        """Post the call on its contact's and lead's chatter, once."""
+        for call in self:
+            body = call._crm_voip_summary()
+            for record in (call.partner_id, call.lead_id):
+                if record:
+                    record.message_post(
+                        body=body,
+                        message_type="comment",
+                        subtype_xmlid="mail.mt_note",
+                        author_id=call.user_id.partner_id.id
+                        or self.env.ref("base.partner_root").id,
+                    )
+        self.summary_posted = True
+
+    # ACTIONS -----------------------------------------------------------------------
+    def action_play_recording(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_url",
+            "url": self.recording_play_url,
+            "target": "new",
+        }
+
+    # CRON --------------------------------------------------------------------------
+    @api.model
+    def _cron_fetch_costs(self, batch_size=100, max_age_days=3):
+        """Fetch the price Twilio publishes after a call: parent and child legs summed.
+
+        Calls Twilio does not price yet stay pending for the next run, until
+        ``max_age_days`` after they ended; Twilio being unreachable is retried too.
+        """
+        self.env.cr.execute(
+            SQL(
+                "SELECT id FROM crm_voip_call WHERE cost_state = 'pending' "
+                "ORDER BY date_end NULLS FIRST, id LIMIT %s FOR UPDATE SKIP LOCKED",
+                batch_size,
+            )
+        )
+        calls = self.browse(row[0] for row in self.env.cr.fetchall())
+        if not calls:
+            return
+        currencies = {
+            c.name: c
+            for c in self.env["res.currency"].with_context(active_test=False).search([])
+        }
+        too_old = fields.Datetime.now() - timedelta(days=max_age_days)
+        updates = {}  # (cost_state, price, currency id) -> call ids
+        leg_updates = {}  # (price, currency id) -> leg ids
+        legs_by_sid = {leg.sid: leg for leg in calls.leg_ids}
+        for account, account_calls in calls.grouped(
+            lambda c: c.number_id.account_id
+        ).items():
+            try:
+                gateway = account._gateway() if account else None
+            except Exception:  # noqa: BLE001 - credentials removed: give up
+                gateway = None
+            for call in account_calls:
+                key = call._cost_from_twilio(gateway, currencies, legs_by_sid, too_old)
+                if key is None:
+                    continue
+                key, call_legs = key
+                updates.setdefault(key, []).append(call.id)
+                for leg_key, leg_id in call_legs:
+                    leg_updates.setdefault(leg_key, []).append(leg_id)
+        for (cost_state, price, currency_id), ids in updates.items():
+            self.browse(ids).write(
+                {"cost_state": cost_state, "price": price, "currency_id": currency_id}
+            )
+        for (price, currency_id), ids in leg_updates.items():
+            self.env["crm.voip.call.leg"].browse(ids).write(
+                {"price": price, "currency_id": currency_id}
+            )
+        self.env["ir.cron"]._notify_progress(done=len(calls), remaining=0)
+
+    def _cost_from_twilio(self, gateway, currencies, legs_by_sid, too_old):
+        """((cost_state, price, currency id), [((price, currency), leg id)]) or None."""
+        self.ensure_one()
+        give_up = not self.date_end or self.date_end < too_old
+        if gateway is None:
+            return (("unavailable", 0.0, False), []) if give_up else None
+        try:
+            prices = gateway.call_prices(self.sid)
+        except TwilioGatewayError as err:
+            _logger.info("Twilio price of %s not fetched: %s", self.sid, err.message)
+            return (("unavailable", 0.0, False), []) if give_up else None
+        parent_price = prices[0][1] if prices else None
+        if parent_price is None or any(p is None for _sid, p, _u in prices):
+            return (("unavailable", 0.0, False), []) if give_up else None
+        unit = next((u for _sid, _p, u in prices if u), "USD")
+        currency = currencies.get(unit.upper())
+        total = sum(abs(float(p)) for _sid, p, _u in prices)
+        legs = [
+            ((abs(float(p)), currency.id if currency else False), legs_by_sid[sid].id)
+            for sid, p, _u in prices
+            if sid in legs_by_sid
+        ]
+        return ("done", round(total, 6), currency.id if currency else False), legs

@@ -1,0 +1,221 @@
+# Copyright 2026 CRM Practices contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+"""Connect, numbers, costs and recordings against the local stand-in Twilio."""
+
+from datetime import timedelta
+
+import jwt
+
+from odoo import fields
+from odoo.exceptions import UserError
+from odoo.tests import HttpCase, tagged
+from odoo.tools import mute_logger
+
+from .common import SID_A, FakeTwilioMixin, VoipCommonMixin
+from .fake_twilio import MP3
+
+
+@tagged("post_install", "-at_install")
+class TestTwilioApi(VoipCommonMixin, FakeTwilioMixin, HttpCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls._setup_voip()
+
+    def setUp(self):
+        super().setUp()
+        self.fake = self._start_fake(self.account_a)
+
+    # Connect -------------------------------------------------------------------------
+    def test_connect_creates_key_and_app(self):
+        self.account_a.action_connect()
+        account = self.account_a
+        self.assertEqual(account.state, "connected")
+        self.assertEqual(account.twilio_name, "Fake account")
+        self.assertIn(account.api_key_sid, self.fake.state.keys)
+        self.assertEqual(
+            account.api_key_secret, self.fake.state.keys[account.api_key_sid]["secret"]
+        )
+        app = self.fake.state.apps[account.twiml_app_sid]
+        self.assertEqual(
+            app["VoiceUrl"], "https://crm.example.com/crm_voip/twilio/client"
+        )
+        self.assertEqual(
+            app["StatusCallback"], "https://crm.example.com/crm_voip/twilio/status"
+        )
+        # connecting again reuses the key and updates the app
+        account.action_connect()
+        self.assertEqual(len(self.fake.state.keys), 1)
+        self.assertEqual(len(self.fake.state.apps), 1)
+
+    def test_connect_bad_credentials(self):
+        self.account_a.auth_token = "wrong"
+        with self.assertRaisesRegex(UserError, "refused the Account SID"):
+            self.account_a.action_connect()
+        self.assertEqual(self.account_a.state, "draft")
+        self.assertFalse(self.account_a.api_key_sid)
+
+    def test_connect_half_way_failure_keeps_nothing(self):
+        """The app creation fails: the new key is deleted, nothing is saved."""
+        real = self.fake.server.RequestHandlerClass.app_create
+
+        def failing(handler, params):
+            return handler._error(500, 20500, "Internal Server Error")
+
+        self.fake.server.RequestHandlerClass.app_create = failing
+        self.addCleanup(
+            setattr, self.fake.server.RequestHandlerClass, "app_create", real
+        )
+        with self.assertRaisesRegex(UserError, "Twilio answered with an error"):
+            self.account_a.action_connect()
+        self.assertFalse(self.fake.state.keys, "the key created was deleted")
+        self.assertFalse(self.account_a.api_key_sid)
+
+    def test_twilio_unreachable(self):
+        self.account_a.api_base_url = "http://127.0.0.1:9"
+        with self.assertRaisesRegex(UserError, "cannot be reached"):
+            self.account_a.action_connect()
+
+    # Numbers -------------------------------------------------------------------------
+    def test_search_and_buy(self):
+        wizard = self.env["crm.voip.number.search"].create(
+            {"account_id": self.account_a.id, "country_id": self.env.ref("base.fr").id}
+        )
+        wizard.action_search()
+        self.assertEqual(len(wizard.line_ids), 2)
+        action = wizard.line_ids[0].action_buy()
+        number = self.env["crm.voip.number"].browse(action["res_id"])
+        self.assertEqual(number.phone_number, "+33184881001")
+        owned = self.fake.state.numbers[number.twilio_sid]
+        self.assertEqual(
+            owned["voice_url"], "https://crm.example.com/crm_voip/twilio/voice"
+        )
+        self.assertEqual(
+            owned["status_callback"], "https://crm.example.com/crm_voip/twilio/status"
+        )
+        # release: gone at Twilio and here
+        number.action_release()
+        self.assertFalse(number.exists())
+        self.assertFalse(self.fake.state.numbers)
+
+    def test_buy_refused_saves_nothing(self):
+        wizard = self.env["crm.voip.number.search"].create(
+            {"account_id": self.account_a.id, "country_id": self.env.ref("base.fr").id}
+        )
+        wizard.action_search()
+        self.fake.state.available = []  # taken meanwhile
+        count = self.env["crm.voip.number"].search_count([])
+        with self.assertRaisesRegex(UserError, "PhoneNumber is not available"):
+            wizard.line_ids[0].action_buy()
+        self.assertEqual(self.env["crm.voip.number"].search_count([]), count)
+
+    def test_link_owned_number(self):
+        self.fake.state.numbers["PN1"] = {
+            "sid": "PN1",
+            "phone_number": "+33184889999",
+            "friendly_name": "Old line",
+            "voice_url": "https://elsewhere.example.com/voice",
+        }
+        self.fake.state.numbers["PN2"] = {
+            "sid": "PN2",
+            "phone_number": "+33184880010",  # already linked (number_a)
+            "friendly_name": "A",
+        }
+        action = self.account_a.action_open_number_link()
+        wizard = self.env["crm.voip.number.link"].browse(action["res_id"])
+        self.assertEqual(wizard.line_ids.mapped("phone_number"), ["+33184889999"])
+        wizard.line_ids.selected = True
+        wizard.action_link()
+        number = self.env["crm.voip.number"].search(
+            [("phone_number", "=", "+33184889999")]
+        )
+        self.assertEqual(number.twilio_sid, "PN1")
+        self.assertEqual(number.friendly_name, "Old line")
+        self.assertEqual(
+            self.fake.state.numbers["PN1"]["voice_url"],
+            "https://crm.example.com/crm_voip/twilio/voice",
+        )
+
+    # Costs ---------------------------------------------------------------------------
+    def test_cost_cron_sums_legs_and_retries(self):
+        ended = fields.Datetime.now() - timedelta(minutes=5)
+        call = self._make_call(
+            self.number_a,
+            sid="CAcost",
+            twilio_status="completed",
+            date_end=ended,
+            cost_state="pending",
+        )
+        self.env["crm.voip.call.leg"].sudo().create(
+            {"call_id": call.id, "sid": "CAchild1", "twilio_status": "completed"}
+        )
+        late = self._make_call(
+            self.number_a,
+            sid="CAlate",
+            twilio_status="completed",
+            date_end=ended,
+            cost_state="pending",
+        )
+        calls = self.fake.state.calls
+        calls["CAcost"] = {"price": "-0.0100", "price_unit": "EUR"}
+        calls["CAchild1"] = {"price": "-0.0250", "parent_call_sid": "CAcost"}
+        calls["CAchild2"] = {"price": "-0.0050", "parent_call_sid": "CAcost"}
+        calls["CAlate"] = {"price": None}
+        self.fake.state.fail_next = 1  # first request fails: retried next run
+        Call = self.env["crm.voip.call"]
+        Call._cron_fetch_costs()
+        Call._cron_fetch_costs()
+        self.assertEqual(call.cost_state, "done")
+        self.assertAlmostEqual(call.price, 0.04)
+        self.assertEqual(call.currency_id, self.env.ref("base.EUR"))
+        self.assertAlmostEqual(call.leg_ids.price, 0.025)
+        self.assertEqual(late.cost_state, "pending", "price not published yet")
+        calls["CAlate"]["price"] = "-0.0200"
+        Call._cron_fetch_costs()
+        self.assertEqual(late.cost_state, "done")
+        self.assertAlmostEqual(late.price, 0.02)
+        # an old call Twilio never prices is given up
+        old = self._make_call(
+            self.number_a,
+            sid="CAold",
+            twilio_status="completed",
+            date_end=fields.Datetime.now() - timedelta(days=5),
+            cost_state="pending",
+        )
+        Call._cron_fetch_costs()
+        self.assertEqual(old.cost_state, "unavailable")
+
+    # Recording and token (user routes) -----------------------------------------------
+    @mute_logger("odoo.http")
+    def test_recording_proxied(self):
+        self.fake.state.recordings["RE1"] = True
+        call = self._make_call(self.number_a, sid="CArec", recording_sid="RE1")
+        other = self._make_call(self.number_a2, sid="CArec2", recording_sid="RE1")
+        self.authenticate("voip_op_a", "voip_op_a")
+        response = self.url_open(f"/crm_voip/recording/{call.id}")
+        self.assertEqual(response.status_code, 200)
+        self.assertEqual(response.content, MP3)
+        self.assertEqual(response.headers["Content-Type"], "audio/mpeg")
+        self.assertNotIn(SID_A, response.text)
+        # another number's call: refused
+        response = self.url_open(f"/crm_voip/recording/{other.id}")
+        self.assertEqual(response.status_code, 403)
+        # Twilio down: a clear 502
+        self.fake.state.fail_next = 1
+        response = self.url_open(f"/crm_voip/recording/{call.id}")
+        self.assertEqual(response.status_code, 502)
+
+    def test_access_token(self):
+        self.account_a.action_connect()
+        self.authenticate("voip_op_a", "voip_op_a")
+        result = self.make_jsonrpc_request("/crm_voip/token", {})
+        self.assertEqual(result["identity"], self.op_a.voip_identity)
+        claims = jwt.decode(
+            result["token"], self.account_a.api_key_secret, algorithms=["HS256"]
+        )
+        self.assertEqual(claims["grants"]["identity"], self.op_a.voip_identity)
+        self.assertEqual(
+            claims["grants"]["voice"]["outgoing"]["application_sid"],
+            self.account_a.twiml_app_sid,
+        )
+        self.assertNotIn(self.account_a.auth_token, result["token"])
