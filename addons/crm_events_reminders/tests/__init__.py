@@ -1,4 +1,6 @@
 from . import test_settings
 from . import test_event
 from . import test_reminder
+from . import test_followup_recurrence
+from . import test_notifications
 from . import test_ui
