@@ -24,6 +24,10 @@ registry.category("web_tour.tours").add("crm_voip_calls_tour", {
             run: "click",
         },
         {
+            trigger: ".o_filter_menu .o_menu_item:contains('Today')",
+            run: "click",
+        },
+        {
             trigger: ".o_list_view .o_data_row td:contains('Tour Caller')",
             run: "click",
         },
