@@ -288,3 +288,118 @@ class FakeTwilio:
 
     def __exit__(self, *exc):
         self.stop()
+
+
+class CallPlayer:
+    """Plays a call as Twilio does: signed webhooks POSTed to Odoo, following the URLs
+    of the TwiML Odoo answers (Dial action, statusCallback, recordingStatusCallback).
+
+    ``post(url, data, headers)`` sends one request (a test's ``url_open``).
+    Scenarios: ``answered``, ``no-answer``, ``busy``; ``recorded`` adds a recording when
+    the TwiML asks for one.
+    """
+
+    def __init__(self, fake, post):
+        self.fake = fake
+        self.post = post
+
+    def _signed(self, url, params):
+        # imported here so that the server above has no dependency on the library
+        from twilio.request_validator import RequestValidator
+
+        signature = RequestValidator(self.fake.state.auth_token).compute_signature(
+            url, params
+        )
+        response = self.post(url, params, {"X-Twilio-Signature": signature})
+        assert response.status_code in (200, 204), response.status_code
+        return response
+
+    def play_inbound(self, number_sid, caller, scenario="answered", recorded=False):
+        """Returns the parsed TwiML of the voice URL."""
+        from lxml import etree
+
+        state = self.fake.state
+        number = state.numbers[number_sid]
+        call_sid = state.new_sid("CA")
+        base = {"AccountSid": state.account_sid, "ApiVersion": "2010-04-01"}
+        params = dict(
+            base,
+            CallSid=call_sid,
+            From=caller,
+            To=number["phone_number"],
+            CallStatus="ringing",
+            Direction="inbound",
+        )
+        twiml = etree.fromstring(self._signed(number["voice_url"], params).content)
+        state.calls[call_sid] = {"price": "-0.0085"}
+        dial = twiml.find("Dial")
+        parent_status = dict(params, CallStatus="completed", CallDuration="0")
+        if dial is None:
+            self._signed(number["status_callback"], parent_status)
+            return twiml
+        clients = dial.findall("Client")
+        answered = scenario == "answered" and clients
+        leg_sids = []
+        for client in clients:
+            leg_sid = state.new_sid("CA")
+            leg_sids.append(leg_sid)
+            state.calls[leg_sid] = {"price": "-0.0040", "parent_call_sid": call_sid}
+            leg = dict(
+                base,
+                CallSid=leg_sid,
+                ParentCallSid=call_sid,
+                From=caller,
+                To=f"client:{client.text}",
+                Direction="outbound-dial",
+                CallStatus="ringing",
+            )
+            self._signed(client.get("statusCallback"), leg)
+        if answered:
+            first = dict(
+                base,
+                CallSid=leg_sids[0],
+                ParentCallSid=call_sid,
+                From=caller,
+                To=f"client:{clients[0].text}",
+                Direction="outbound-dial",
+            )
+            url = clients[0].get("statusCallback")
+            self._signed(url, dict(first, CallStatus="in-progress"))
+            if recorded and dial.get("record", "do-not-record") != "do-not-record":
+                rec_sid = state.new_sid("RE")
+                state.recordings[rec_sid] = True
+                self._signed(
+                    dial.get("recordingStatusCallback"),
+                    dict(
+                        base,
+                        CallSid=call_sid,
+                        RecordingSid=rec_sid,
+                        RecordingUrl=f"{self.fake.url}/Recordings/{rec_sid}",
+                        RecordingStatus="completed",
+                        RecordingDuration="58",
+                        RecordingChannels="2",
+                        RecordingSource="DialVerb",
+                    ),
+                )
+            self._signed(url, dict(first, CallStatus="completed", CallDuration="60"))
+            dial_status = "completed"
+        else:
+            dial_status = scenario
+            for leg_sid, client in zip(leg_sids, clients, strict=True):
+                self._signed(
+                    client.get("statusCallback"),
+                    dict(
+                        base,
+                        CallSid=leg_sid,
+                        ParentCallSid=call_sid,
+                        To=f"client:{client.text}",
+                        CallStatus="no-answer" if scenario != "busy" else "busy",
+                    ),
+                )
+        self._signed(
+            dial.get("action"),
+            dict(params, CallStatus="in-progress", DialCallStatus=dial_status),
+        )
+        parent_status["CallDuration"] = "65" if answered else "30"
+        self._signed(number["status_callback"], parent_status)
+        return twiml
