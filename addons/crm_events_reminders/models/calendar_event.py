@@ -209,7 +209,7 @@ class CalendarEvent(models.Model):
     def create(self, vals_list):
         self._crm_add_default_reminders(vals_list)
         events = super().create(vals_list)
-        events._crm_sync_task_alerts()
+        events.filtered(lambda e: e.crm_event_kind == "task")._crm_sync_task_alerts()
         events._crm_send_save_notifications()
         return events
 
@@ -267,6 +267,8 @@ class CalendarEvent(models.Model):
 
     def _crm_sync_task_alerts(self):
         """Tasks carry one alert reminder, following the 'Alert before due' preset."""
+        if not self:
+            return
         reminders = self.env["crm.event.reminder"]
         alerts = reminders.search(
             [("event_id", "in", self.ids), ("is_task_alert", "=", True)]
@@ -418,7 +420,5 @@ class CalendarEvent(models.Model):
             if template:
                 template.sudo().send_mail_batch(to_contact.ids)
         # One write per distinct value set.
-        (self.filtered("crm_notify_assignee")).with_context(
-            crm_events_no_notify=True
-        ).write({"crm_notify_assignee": False})
+        self.filtered("crm_notify_assignee").write({"crm_notify_assignee": False})
         to_contact.write({"crm_notify_contact": False})

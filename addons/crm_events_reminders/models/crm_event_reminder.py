@@ -248,8 +248,8 @@ class CrmEventReminder(models.Model):
     @api.model
     def _cron_send_reminders(self, batch_size=None, time_budget=None):
         params = self.env["ir.config_parameter"].sudo()
-        batch_size = batch_size or int(
-            params.get_param("crm_events_reminders.batch_size", 50)
+        batch_size = batch_size or max(
+            int(params.get_param("crm_events_reminders.batch_size") or 50), 1
         )
         time_budget = time_budget or 120
         # Commit per batch so a crash loses at most one batch, which is then
@@ -275,6 +275,7 @@ class CrmEventReminder(models.Model):
 
     @api.model
     def _crm_count_due(self):
+        self.env["crm.event.reminder"].flush_model(["state", "reminder_time"])
         self.env.cr.execute(
             "SELECT count(*) FROM crm_event_reminder "
             "WHERE state = 'pending' AND reminder_time <= %s",
@@ -284,6 +285,7 @@ class CrmEventReminder(models.Model):
 
     @api.model
     def _crm_schedule_next(self):
+        self.env["crm.event.reminder"].flush_model(["state", "reminder_time"])
         self.env.cr.execute(
             "SELECT min(reminder_time) FROM crm_event_reminder "
             "WHERE state = 'pending' AND reminder_time > %s",

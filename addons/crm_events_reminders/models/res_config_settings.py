@@ -14,3 +14,9 @@ class ResConfigSettings(models.TransientModel):
         config_parameter="crm_events_reminders.late_reminder_policy",
         help="What to do with a reminder whose time has passed when it is saved.",
     )
+    crm_event_reminder_batch_size = fields.Integer(
+        string="Reminder batch size",
+        default=50,
+        config_parameter="crm_events_reminders.batch_size",
+        help="Reminders sent per transaction by the reminder cron.",
+    )
