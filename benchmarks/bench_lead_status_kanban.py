@@ -33,8 +33,7 @@ def _spread_statuses(env, leads):
             """,
             [statuses.ids, len(statuses), leads.ids, scope],
         )
-    env.cr.execute("ANALYZE crm_lead")
-    env.cr.commit()  # pylint: disable=invalid-commit
+    datagen.compact(env, "crm_lead")
     env.invalidate_all()
 
 

@@ -88,13 +88,34 @@ class CrmLead(models.Model):
         res = super().init()
         # A kanban column is one status read in crm.lead's order (priority desc,
         # id desc): these indexes serve it without a sort.
-        for fname in ("lead_status_id", "opportunity_status_id"):
+        # the first version's name for the lead status index
+        self._cr.execute("DROP INDEX IF EXISTS crm_lead_lead_status_kanban_idx")
+        # Odoo indexes email_normalized with trigrams (for ilike): equality lookups
+        # of many emails at once (duplicate flags of a list) need a btree
+        tools.create_index(
+            self._cr,
+            "crm_lead_email_normalized_eq_idx",
+            self._table,
+            ["email_normalized"],
+            where="email_normalized IS NOT NULL",
+        )
+        for scope in ("lead", "opportunity"):
+            fname = f"{scope}_status_id"
             tools.create_index(
                 self._cr,
                 f"crm_lead_{fname}_kanban_idx",
                 self._table,
                 [fname, "priority DESC", "id DESC"],
                 where=f"{fname} IS NOT NULL",
+            )
+            # the kanban's column counts: an index-only scan of the open records
+            # of the list (company included, for the multi-company rule)
+            tools.create_index(
+                self._cr,
+                f"crm_lead_{fname}_count_idx",
+                self._table,
+                [fname, "company_id"],
+                where=f"type = '{scope}' AND active",
             )
         return res
 

@@ -1,6 +1,6 @@
 # Copyright 2026 CRM Practices contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from odoo import api, fields, models
+from odoo import api, fields, models, tools
 from odoo.exceptions import UserError
 from odoo.osv import expression
 
@@ -107,6 +107,19 @@ class ResPartner(models.Model):
         if not company_ids:
             return domain
         return expression.OR([domain, [("crm_shared_company_ids", "in", company_ids)]])
+
+    def init(self):
+        res = super().init()
+        # equality on many emails at once (duplicate groups): Odoo's index on
+        # email_normalized is a trigram one, for ilike
+        tools.create_index(
+            self._cr,
+            "res_partner_email_normalized_eq_idx",
+            self._table,
+            ["email_normalized"],
+            where="email_normalized IS NOT NULL",
+        )
+        return res
 
     def _crm_company(self):
         return self.company_id or self.env.company
