@@ -169,3 +169,29 @@ class TestEventsFromRecords(EventsCommon):
         self.assertEqual(event.opportunity_id, self.lead)
         event.crm_related_ref = False
         self.assertFalse(event.res_model)
+
+
+@tagged("post_install", "-at_install")
+class TestReminderAccess(EventsCommon):
+    def test_reminders_of_private_events_hidden(self):
+        """Reminder lines follow the privacy of their event."""
+        private = self._event(
+            user_id=self.manager.id,
+            privacy="private",
+            partner_ids=[(6, 0, [self.manager.partner_id.id])],
+            crm_reminder_ids=[(0, 0, {"duration": 5})],
+        )
+        public = self._event(
+            user_id=self.manager.id,
+            privacy="public",
+            crm_reminder_ids=[(0, 0, {"duration": 5})],
+        )
+        Reminder = self.env["crm.event.reminder"].with_user(self.rep)
+        visible = Reminder.search([("event_id", "in", (private | public).ids)])
+        self.assertEqual(visible, public.crm_reminder_ids)
+        manager_view = (
+            self.env["crm.event.reminder"]
+            .with_user(self.manager)
+            .search([("event_id", "in", (private | public).ids)])
+        )
+        self.assertEqual(manager_view, (private | public).crm_reminder_ids)
