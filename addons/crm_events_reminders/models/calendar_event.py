@@ -225,6 +225,14 @@ class CalendarEvent(models.Model):
                     )
                 )
         res = super().write(vals)
+        if "active" in vals:
+            # Archived events (e.g. detached occurrences) are not reminded.
+            if vals["active"]:
+                self._crm_resume_reminders()
+            else:
+                self.crm_reminder_ids.filtered(lambda r: r.state == "pending").write(
+                    {"state": "skipped"}
+                )
         if {"start", "stop", "start_date", "stop_date"} & set(vals):
             self.crm_reminder_ids._crm_reschedule()
         if {"crm_event_kind", "crm_task_alert"} & set(vals):
@@ -351,7 +359,19 @@ class CalendarEvent(models.Model):
         self.with_context(crm_events_reopen=True).write(
             {"crm_state": "planned", "crm_closed_date": False}
         )
+        self._crm_resume_reminders()
         return True
+
+    def _crm_resume_reminders(self):
+        """Skipped reminders of planned, active events come back if still ahead."""
+        now = fields.Datetime.now()
+        reminders = self.filtered(
+            lambda e: e.active and e.crm_state == "planned"
+        ).crm_reminder_ids.filtered(
+            lambda r: r.state == "skipped" and r.reminder_time and r.reminder_time > now
+        )
+        reminders.write({"state": "pending"})
+        reminders._crm_schedule()
 
     def action_crm_followup(self):
         self.ensure_one()

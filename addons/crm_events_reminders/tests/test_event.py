@@ -1,5 +1,7 @@
 # Copyright 2026 CRM Practices contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from freezegun import freeze_time
+
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import Form, tagged, users
 
@@ -195,3 +197,22 @@ class TestReminderAccess(EventsCommon):
             .search([("event_id", "in", (private | public).ids)])
         )
         self.assertEqual(manager_view, (private | public).crm_reminder_ids)
+
+
+@tagged("post_install", "-at_install")
+class TestReminderLifecycle(EventsCommon):
+    def test_archive_and_reopen(self):
+        with freeze_time("2026-03-01 08:00:00"):
+            event = self._event(crm_reminder_ids=[(0, 0, {"duration": 5})])
+            reminder = event.crm_reminder_ids
+            event.active = False
+            self.assertEqual(reminder.state, "skipped")
+            event.active = True
+            self.assertEqual(reminder.state, "pending")
+            event.action_crm_cancel()
+            self.assertEqual(reminder.state, "skipped")
+            event.with_user(self.manager).action_crm_reopen()
+            self.assertEqual(reminder.state, "pending")
+        with freeze_time("2026-03-10 08:56:00"):
+            event.action_crm_cancel()
+            self.assertEqual(self.env["crm.event.reminder"]._cron_send_reminders(), 0)

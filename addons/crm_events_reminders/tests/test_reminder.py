@@ -1,6 +1,7 @@
 # Copyright 2026 CRM Practices contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from datetime import datetime, timedelta
+from unittest.mock import patch
 
 from freezegun import freeze_time
 
@@ -412,3 +413,34 @@ class TestReminderConcurrency(EventsCommon):
                 logs.unlink()
                 env4["calendar.event"].browse(event_ids).unlink()
                 cr4.commit()
+
+
+@tagged("post_install", "-at_install")
+class TestReminderCrash(EventsCommon):
+    def test_crash_rolls_the_batch_back_whole(self):
+        """A crash while sending leaves the batch pending, without any log or mail;
+        the next run sends it (the cron commits only finished batches)."""
+        with freeze_time("2026-03-01 08:00:00"):
+            event = self._event(
+                crm_reminder_ids=[
+                    (0, 0, {"duration": 1, "channel": "email"}),
+                    (0, 0, {"duration": 1, "channel": "note"}),
+                ]
+            )
+        log_class = type(self.env["crm.event.reminder.log"])
+        with (
+            freeze_time("2026-03-10 09:00:00"),
+            patch.object(log_class, "_crm_post_notes", side_effect=RuntimeError),
+            self.assertRaises(RuntimeError),
+            self.env.cr.savepoint(),
+        ):
+            self.Reminder._cron_send_reminders()
+        self.env.invalidate_all()
+        self.assertEqual(set(event.crm_reminder_ids.mapped("state")), {"pending"})
+        self.assertFalse(event.crm_reminder_log_ids)
+        self.assertFalse(
+            self.env["mail.mail"].search([("model", "=", "crm.event.reminder.log")])
+        )
+        with freeze_time("2026-03-10 09:00:00"):
+            self.assertEqual(self.Reminder._cron_send_reminders(), 2)
+        self.assertEqual(len(event.crm_reminder_log_ids), 2)
