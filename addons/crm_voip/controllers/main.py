@@ -72,6 +72,7 @@ class CrmVoipController(http.Controller):
                 request.env.context,
                 allowed_company_ids=[company.id],
                 mail_create_nosubscribe=True,
+                mail_create_nolog=True,
             ),
         )
         return env, account.with_env(env), params

@@ -36,7 +36,6 @@ class CrmVoipAccount(models.Model):
         string="Account SID",
         groups="base.group_system",
         copy=False,
-        tracking=True,
         help="Twilio Console → Account Info → Account SID (AC…).",
     )
     auth_token = fields.Char(

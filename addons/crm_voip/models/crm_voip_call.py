@@ -45,7 +45,7 @@ class CrmVoipCall(models.Model):
     _order = "date_start desc, id desc"
     _mail_post_access = "read"
 
-    name = fields.Char(compute="_compute_name", store=True)
+    name = fields.Char(compute="_compute_name", store=True, precompute=True)
     sid = fields.Char(string="Call SID", readonly=True, copy=False, index=True)
     company_id = fields.Many2one(
         comodel_name="res.company",
@@ -111,10 +111,11 @@ class CrmVoipCall(models.Model):
         ],
         compute="_compute_state",
         store=True,
+        precompute=True,
         index=True,
         tracking=True,
     )
-    is_missed = fields.Boolean(compute="_compute_state", store=True)
+    is_missed = fields.Boolean(compute="_compute_state", store=True, precompute=True)
     date_start = fields.Datetime(
         string="Date", required=True, default=fields.Datetime.now, index=True
     )
@@ -138,7 +139,11 @@ class CrmVoipCall(models.Model):
         readonly=True,
     )
     recording_sid = fields.Char(readonly=True, copy=False)
-    recording_url = fields.Char(string="Twilio recording URL", readonly=True)
+    # Twilio's media URL may be public: only administrators see it, others play the
+    # recording through Odoo (recording_play_url)
+    recording_url = fields.Char(
+        string="Twilio recording URL", readonly=True, groups="base.group_system"
+    )
     recording_status = fields.Char(readonly=True)
     recording_duration = fields.Integer(string="Recording (s)", readonly=True)
     recording_play_url = fields.Char(
@@ -444,6 +449,8 @@ class CrmVoipCall(models.Model):
         calls = self.browse(row[0] for row in self.env.cr.fetchall())
         if not calls:
             return
+        if len(calls) == batch_size:  # more may wait: run again soon
+            self.env.ref("crm_voip.ir_cron_crm_voip_fetch_costs")._trigger()
         currencies = {
             c.name: c
             for c in self.env["res.currency"].with_context(active_test=False).search([])
