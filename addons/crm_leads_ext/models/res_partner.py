@@ -112,11 +112,12 @@ class ResPartner(models.Model):
         res = super().init()
         # equality on many emails at once (duplicate groups): Odoo's index on
         # email_normalized is a trigram one, for ilike
+        self._cr.execute("DROP INDEX IF EXISTS res_partner_email_normalized_eq_idx")
         tools.create_index(
             self._cr,
-            "res_partner_email_normalized_eq_idx",
+            "res_partner_email_normalized_id_idx",
             self._table,
-            ["email_normalized"],
+            ["email_normalized", "id"],
             where="email_normalized IS NOT NULL",
         )
         return res
