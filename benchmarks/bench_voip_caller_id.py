@@ -64,7 +64,7 @@ def _odoo_identify(env, number, company):
 def run(env, size):
     sizes = [n for n in SIZES if n <= size] or [size]
     datagen.partners(env, max(sizes))
-    datagen.leads(env, max(sizes) // 10)
+    datagen.leads(env, min(max(sizes) // 10, 20000))
     env.cr.execute("ANALYZE res_partner")
     env.cr.execute("ANALYZE crm_lead")
     company = env.company
