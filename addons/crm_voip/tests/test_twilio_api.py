@@ -8,7 +8,7 @@ import jwt
 
 from odoo import fields
 from odoo.exceptions import UserError
-from odoo.tests import HttpCase, tagged
+from odoo.tests import HttpCase, JsonRpcException, new_test_user, tagged
 from odoo.tools import mute_logger
 
 from .common import SID_A, FakeTwilioMixin, VoipCommonMixin
@@ -219,3 +219,24 @@ class TestTwilioApi(VoipCommonMixin, FakeTwilioMixin, HttpCase):
             self.account_a.twiml_app_sid,
         )
         self.assertNotIn(self.account_a.auth_token, result["token"])
+
+    @mute_logger("odoo.http")
+    def test_user_routes_refusals(self):
+        """No token for a non-operator, no recording for a call without one."""
+        self.account_a.action_connect()
+        new_test_user(
+            self.env, login="voip_sales", groups="sales_team.group_sale_salesman"
+        )
+        self.authenticate("voip_sales", "voip_sales")
+        with self.assertRaises(JsonRpcException):
+            self.make_jsonrpc_request("/crm_voip/token", {})
+        call = self._make_call(self.number_a, sid="CAnorec")
+        self.authenticate("voip_op_a", "voip_op_a")
+        self.assertEqual(
+            self.url_open(f"/crm_voip/recording/{call.id}").status_code, 404
+        )
+        self.assertEqual(
+            self.url_open("/crm_voip/recording/999999999").status_code, 404
+        )
+        # Twilio's routes take POST only
+        self.assertEqual(self.url_open("/crm_voip/twilio/voice").status_code, 405)
