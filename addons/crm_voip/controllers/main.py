@@ -146,12 +146,15 @@ class CrmVoipController(http.Controller):
             )
         dial = response.dial(**dial_kwargs)
         for operator in operators:
-            dial.client(
-                operator.user_id.voip_identity,
+            client = dial.client(
                 status_callback=account._webhook_url(ROUTE_STATUS),
                 status_callback_event=LEG_EVENTS,
                 status_callback_method="POST",
             )
+            client.identity(operator.user_id.voip_identity)
+            # what the softphone shows: the known caller and the records to open
+            for name, value in call._crm_voip_client_parameters().items():
+                client.parameter(name=name, value=value)
         return self._twiml(response)
 
     @http.route(ROUTE_CLIENT, **TWILIO_ROUTE)

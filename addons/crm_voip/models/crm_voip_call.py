@@ -289,6 +289,17 @@ class CrmVoipCall(models.Model):
             [("sid", "=", call_sid), ("company_id", "=", company.id)], limit=1
         )
 
+    def _crm_voip_client_parameters(self):
+        """Custom parameters the browser receives with an incoming call."""
+        self.ensure_one()
+        return {
+            "crm_voip_call_id": str(self.id),
+            "crm_voip_partner_id": str(self.partner_id.id or ""),
+            "crm_voip_partner_name": self.partner_id.display_name or "",
+            "crm_voip_lead_id": str(self.lead_id.id or ""),
+            "crm_voip_number": self.number_id.phone_number or "",
+        }
+
     def _crm_voip_apply_status(self, params):
         """Parent-leg status callback: forward-only, so repeats change nothing."""
         self.ensure_one()

@@ -338,9 +338,10 @@ class CallPlayer:
             self._signed(number["status_callback"], parent_status)
             return twiml
         clients = dial.findall("Client")
+        identities = [c.findtext("Identity") or c.text for c in clients]
         answered = scenario == "answered" and clients
         leg_sids = []
-        for client in clients:
+        for client, identity in zip(clients, identities, strict=True):
             leg_sid = state.new_sid("CA")
             leg_sids.append(leg_sid)
             state.calls[leg_sid] = {"price": "-0.0040", "parent_call_sid": call_sid}
@@ -349,7 +350,7 @@ class CallPlayer:
                 CallSid=leg_sid,
                 ParentCallSid=call_sid,
                 From=caller,
-                To=f"client:{client.text}",
+                To=f"client:{identity}",
                 Direction="outbound-dial",
                 CallStatus="ringing",
             )
@@ -360,7 +361,7 @@ class CallPlayer:
                 CallSid=leg_sids[0],
                 ParentCallSid=call_sid,
                 From=caller,
-                To=f"client:{clients[0].text}",
+                To=f"client:{identities[0]}",
                 Direction="outbound-dial",
             )
             url = clients[0].get("statusCallback")
@@ -385,14 +386,16 @@ class CallPlayer:
             dial_status = "completed"
         else:
             dial_status = scenario
-            for leg_sid, client in zip(leg_sids, clients, strict=True):
+            for leg_sid, client, identity in zip(
+                leg_sids, clients, identities, strict=True
+            ):
                 self._signed(
                     client.get("statusCallback"),
                     dict(
                         base,
                         CallSid=leg_sid,
                         ParentCallSid=call_sid,
-                        To=f"client:{client.text}",
+                        To=f"client:{identity}",
                         CallStatus="no-answer" if scenario != "busy" else "busy",
                     ),
                 )

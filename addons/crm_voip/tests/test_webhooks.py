@@ -60,10 +60,17 @@ class TestWebhooks(VoipCommonMixin, WebhookMixin, HttpCase):
         self.assertEqual(dial.get("timeout"), "30")
         self.assertEqual(dial.get("action"), self.base_url() + DIAL)
         clients = dial.findall("Client")
-        self.assertEqual([c.text for c in clients], [self.op_a.voip_identity])
+        self.assertEqual(
+            [c.findtext("Identity") for c in clients], [self.op_a.voip_identity]
+        )
         self.assertEqual(clients[0].get("statusCallback"), self.base_url() + STATUS)
         call = self.Call.search([("sid", "=", "CAin1")])
         self.assertEqual(call.partner_id, self.customer)
+        parameters = {
+            p.get("name"): p.get("value") for p in clients[0].findall("Parameter")
+        }
+        self.assertEqual(parameters["crm_voip_partner_name"], "Known Customer")
+        self.assertEqual(parameters["crm_voip_call_id"], str(call.id))
         self.assertEqual(call.state, "ringing")
         self.assertEqual(call.company_id, self.company_a)
         leg = {"parent": "CAin1", "to": f"client:{self.op_a.voip_identity}"}
@@ -258,7 +265,8 @@ class TestWebhooks(VoipCommonMixin, WebhookMixin, HttpCase):
         }
         twiml = self._twiml(self._post(VOICE, params, token=TOKEN_B))
         self.assertEqual(
-            [c.text for c in twiml.iter("Client")], [self.op_b.voip_identity]
+            [c.findtext("Identity") for c in twiml.iter("Client")],
+            [self.op_b.voip_identity],
         )
         call = self.Call.search([("sid", "=", "CAinB")])
         self.assertEqual(call.company_id, self.company_b)
