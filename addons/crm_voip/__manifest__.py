@@ -18,6 +18,8 @@
         "views/crm_voip_account_views.xml",
         "views/crm_voip_number_views.xml",
         "views/crm_voip_call_views.xml",
+        "views/res_partner_views.xml",
+        "views/crm_lead_views.xml",
         "views/res_config_settings_views.xml",
         "views/crm_voip_menus.xml",
     ],

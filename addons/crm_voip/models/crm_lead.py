@@ -27,6 +27,29 @@ class CrmLead(models.Model):
         groups="crm_voip.group_crm_voip_operator",
     )
 
+    voip_call_count = fields.Integer(
+        string="Call count",
+        compute="_compute_voip_call_count",
+        groups="crm_voip.group_crm_voip_operator",
+    )
+
+    def _compute_voip_call_count(self):
+        counts = dict(
+            self.env["crm.voip.call"]._read_group(
+                [("lead_id", "in", self.ids)], ["lead_id"], ["__count"]
+            )
+        )
+        for lead in self:
+            lead.voip_call_count = counts.get(lead, 0)
+
+    def action_view_voip_calls(self):
+        self.ensure_one()
+        action = self.env["ir.actions.actions"]._for_xml_id(
+            "crm_voip.crm_voip_call_action"
+        )
+        action["domain"] = [("lead_id", "=", self.id)]
+        return action
+
     @api.depends("phone", "mobile", "country_id", "company_id")
     def _compute_voip_e164(self):
         default_region = self.env.company.country_id.code

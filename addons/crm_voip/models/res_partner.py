@@ -22,6 +22,30 @@ class ResPartner(models.Model):
         index="btree_not_null",
     )
 
+    voip_call_count = fields.Integer(
+        string="Calls",
+        compute="_compute_voip_call_count",
+        groups="crm_voip.group_crm_voip_operator",
+    )
+
+    def _compute_voip_call_count(self):
+        counts = dict(
+            self.env["crm.voip.call"]._read_group(
+                [("partner_id", "in", self.ids)], ["partner_id"], ["__count"]
+            )
+        )
+        for partner in self:
+            partner.voip_call_count = counts.get(partner, 0)
+
+    def action_view_voip_calls(self):
+        self.ensure_one()
+        action = self.env["ir.actions.actions"]._for_xml_id(
+            "crm_voip.crm_voip_call_action"
+        )
+        action["domain"] = [("partner_id", "=", self.id)]
+        action["context"] = {"default_partner_id": self.id}
+        return action
+
     @api.depends("phone", "mobile", "country_id", "company_id")
     def _compute_voip_e164(self):
         default_region = self.env.company.country_id.code

@@ -104,6 +104,9 @@ class TestWebhooks(VoipCommonMixin, WebhookMixin, HttpCase):
         self.assertEqual(call.leg_ids.duration, 41)
         posts = self.customer.message_ids.filtered(lambda m: "Answered" in m.body)
         self.assertEqual(len(posts), 1)
+        self.assertEqual(self.customer.with_user(self.op_a).voip_call_count, 1)
+        action = self.customer.action_view_voip_calls()
+        self.assertEqual(self.Call.search(action["domain"]), call)
 
     def test_inbound_no_answer_is_missed(self):
         self._inbound(sid="CAmiss")
@@ -148,6 +151,10 @@ class TestWebhooks(VoipCommonMixin, WebhookMixin, HttpCase):
             {"AccountSid": SID_A, "CallSid": "CAlead", "DialCallStatus": "no-answer"},
         )
         self.assertTrue(lead.message_ids.filtered(lambda m: "Missed" in m.body))
+        self.assertEqual(lead.voip_call_count, 1)
+        self.assertEqual(
+            self.Call.search(lead.action_view_voip_calls()["domain"]), call
+        )
         # a second call from the same number finds the created contact
         self._inbound(sid="CAlead2", caller="+33611223344")
         self.assertEqual(
