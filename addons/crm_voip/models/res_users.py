@@ -20,7 +20,10 @@ class ResUsers(models.Model):
         help="The user's name for Twilio's softphone: stable, one per user.",
     )
     voip_operator_ids = fields.One2many(
-        comodel_name="crm.voip.operator", inverse_name="user_id", string="VoIP numbers"
+        comodel_name="crm.voip.operator",
+        inverse_name="user_id",
+        string="VoIP numbers",
+        groups="crm_voip.group_crm_voip_operator",
     )
 
     @property

@@ -80,6 +80,7 @@ class TestVoipSecurity(VoipCommonMixin, TransactionCase):
     @mute_logger("odoo.models", "odoo.fields")
     def test_secrets_admin_only(self):
         """Neither operators nor VoIP managers read the SID, token or key secret."""
+        self.assertEqual(self.account_a.with_user(self.op_a).state, "draft")
         for user in (self.op_a, self.manager):
             account = self.account_a.with_user(user)
             for fname in ("auth_token", "account_sid", "api_key_secret"):
