@@ -230,9 +230,9 @@ class CalendarEvent(models.Model):
             if vals["active"]:
                 self._crm_resume_reminders()
             else:
-                self.crm_reminder_ids.filtered(lambda r: r.state == "pending").write(
-                    {"state": "skipped"}
-                )
+                self.crm_reminder_ids.filtered(
+                    lambda r: r.state == "pending"
+                ).sudo().write({"state": "skipped"})
         if {"start", "stop", "start_date", "stop_date"} & set(vals):
             self.crm_reminder_ids._crm_reschedule()
         if {"crm_event_kind", "crm_task_alert"} & set(vals):
@@ -347,7 +347,7 @@ class CalendarEvent(models.Model):
         if not events:
             return
         events.write({"crm_state": state, "crm_closed_date": fields.Datetime.now()})
-        events.crm_reminder_ids.filtered(lambda r: r.state == "pending").write(
+        events.crm_reminder_ids.filtered(lambda r: r.state == "pending").sudo().write(
             {"state": "skipped"}
         )
 
@@ -370,7 +370,7 @@ class CalendarEvent(models.Model):
         ).crm_reminder_ids.filtered(
             lambda r: r.state == "skipped" and r.reminder_time and r.reminder_time > now
         )
-        reminders.write({"state": "pending"})
+        reminders.sudo().write({"state": "pending"})
         reminders._crm_schedule()
 
     def action_crm_followup(self):

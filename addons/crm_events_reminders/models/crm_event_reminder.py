@@ -6,7 +6,7 @@ import time
 from datetime import timedelta
 
 from odoo import api, fields, models, tools
-from odoo.exceptions import ValidationError
+from odoo.exceptions import AccessError, ValidationError
 
 _logger = logging.getLogger(__name__)
 
@@ -157,6 +157,10 @@ class CrmEventReminder(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        if not self.env.su:
+            for vals in vals_list:
+                vals.pop("state", None)
+                vals.pop("sent_date", None)
         offsets = [vals.pop("crm_start_offset", None) for vals in vals_list]
         if any(offset is not None for offset in offsets):
             events = self.env["calendar.event"].browse(
@@ -173,6 +177,10 @@ class CrmEventReminder(models.Model):
         return reminders
 
     def write(self, vals):
+        if not self.env.su and {"state", "sent_date", "is_task_alert"} & set(vals):
+            raise AccessError(
+                self.env._("The status of a reminder is managed by the reminder cron.")
+            )
         res = super().write(vals)
         if {"mode", "remind_at", "duration", "duration_unit"} & set(vals):
             self._crm_reschedule()
@@ -201,14 +209,14 @@ class CrmEventReminder(models.Model):
         over = late.filtered(lambda r: r.event_id.stop and r.event_id.stop < now)
         if policy == "skip":
             over = late
-        over.write({"state": "skipped"})
+        over.sudo().write({"state": "skipped"})
 
     def _crm_reschedule(self):
         """A sent line whose time moves to the future is sent again then."""
         now = fields.Datetime.now()
         self.filtered(
             lambda r: r.state == "sent" and r.reminder_time and r.reminder_time > now
-        ).write({"state": "pending", "sent_date": False})
+        ).sudo().write({"state": "pending", "sent_date": False})
         self._crm_schedule()
 
     def _crm_schedule(self):
@@ -337,7 +345,7 @@ class CrmEventReminder(models.Model):
         logs.filtered(lambda lg: lg.channel == "email")._crm_send_emails()
         logs.filtered(lambda lg: lg.channel == "note")._crm_post_notes()
         logs.filtered(lambda lg: lg.channel == "notification")._crm_notify_in_app()
-        self.write({"state": "sent", "sent_date": now})
+        self.sudo().write({"state": "sent", "sent_date": now})
         failed = logs.filtered(lambda lg: lg.state == "failed")
         if failed:
             failed._crm_log_failures_on_events()

@@ -216,3 +216,22 @@ class TestReminderLifecycle(EventsCommon):
         with freeze_time("2026-03-10 08:56:00"):
             event.action_crm_cancel()
             self.assertEqual(self.env["crm.event.reminder"]._cron_send_reminders(), 0)
+
+    @freeze_time("2026-03-01 08:00:00")
+    def test_users_cannot_forge_reminder_status(self):
+        event = self._event(
+            partner_ids=[(6, 0, [self.rep.partner_id.id])],
+            crm_reminder_ids=[(0, 0, {"duration": 5})],
+        )
+        reminder = event.crm_reminder_ids.with_user(self.rep)
+        with self.assertRaises(AccessError):
+            reminder.write({"state": "sent"})
+        forged = (
+            self.env["crm.event.reminder"]
+            .with_user(self.rep)
+            .create({"event_id": event.id, "duration": 1, "state": "sent"})
+        )
+        self.assertEqual(forged.state, "pending")
+        # Closing the event as that user still skips its reminders.
+        event.with_user(self.rep).action_crm_cancel()
+        self.assertEqual(set(event.crm_reminder_ids.mapped("state")), {"skipped"})
