@@ -39,9 +39,20 @@ class CrmVoipAccount(models.Model):
         help="Twilio Console → Account Info → Account SID (AC…).",
     )
     auth_token = fields.Char(
+        string="Stored Auth Token", groups="base.group_system", copy=False
+    )
+    # The form writes the token through this field and never reads it back: the
+    # stored token does not travel to any browser, an administrator's included.
+    auth_token_input = fields.Char(
+        string="Auth Token",
+        compute="_compute_auth_token_input",
+        inverse="_inverse_auth_token_input",
         groups="base.group_system",
-        copy=False,
-        help="Twilio Console → Account Info → Auth Token. Signs Twilio's webhooks.",
+        help="Twilio Console → Account Info → Auth Token. Signs Twilio's webhooks. "
+        "Once saved it is not shown again; type a new one to replace it.",
+    )
+    auth_token_set = fields.Boolean(
+        string="Auth Token saved", compute="_compute_auth_token_input"
     )
     api_key_sid = fields.Char(
         string="API Key SID", groups="base.group_system", copy=False, readonly=True
@@ -90,6 +101,17 @@ class CrmVoipAccount(models.Model):
             "This Twilio account is already connected to another company.",
         ),
     ]
+
+    # COMPUTES ----------------------------------------------------------------------
+    def _compute_auth_token_input(self):
+        tokens = {a.id: bool(a.auth_token) for a in self.sudo()}
+        for account in self:
+            account.auth_token_input = False
+            account.auth_token_set = tokens.get(account.id, False)
+
+    def _inverse_auth_token_input(self):
+        for account in self.filtered("auth_token_input"):
+            account.auth_token = account.auth_token_input.strip()
 
     # ORM ---------------------------------------------------------------------------
     def write(self, vals):

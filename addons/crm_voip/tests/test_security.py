@@ -3,7 +3,7 @@
 from psycopg2 import IntegrityError
 
 from odoo.exceptions import AccessError, ValidationError
-from odoo.tests import TransactionCase, tagged
+from odoo.tests import Form, TransactionCase, tagged
 from odoo.tools import mute_logger
 
 from .common import VoipCommonMixin
@@ -125,3 +125,19 @@ class TestVoipSecurity(VoipCommonMixin, TransactionCase):
             self.env["res.config.settings"].with_user(
                 self.manager
             ).action_crm_voip_open_account()
+
+    def test_token_never_read_back(self):
+        """The form writes the Auth Token but never receives it, even as admin."""
+        admin = self.env.ref("base.user_admin")
+        account = self.account_a.with_user(admin)
+        self.assertTrue(account.auth_token_set)
+        self.assertFalse(account.auth_token_input)
+        with Form(account) as form:
+            form.auth_token_input = "  new-token  "
+        self.assertEqual(self.account_a.auth_token, "new-token")
+        self.assertEqual(self.account_a.state, "draft")
+        data = account.web_read({"auth_token_input": {}, "auth_token_set": {}})
+        self.assertFalse(data[0]["auth_token_input"])
+        self.assertTrue(data[0]["auth_token_set"])
+        arch = account.get_views([(False, "form")])["views"]["form"]["arch"]
+        self.assertNotIn('name="auth_token"', arch)
