@@ -30,5 +30,6 @@
     "assets": {
         "web.assets_tests": ["crm_events_reminders/static/tests/tours/**/*"],
     },
+    "uninstall_hook": "uninstall_hook",
     "installable": True,
 }

@@ -10,6 +10,7 @@ from odoo.exceptions import AccessError, ValidationError
 
 _logger = logging.getLogger(__name__)
 
+ATTENDEE_EVENT_INDEX = "crm_events_reminders_calendar_attendee_event_id_idx"
 UNIT_DELTAS = {
     "minutes": lambda n: timedelta(minutes=n),
     "hours": lambda n: timedelta(hours=n),
@@ -110,6 +111,14 @@ class CrmEventReminder(models.Model):
             self._table,
             ["reminder_time", "id"],
             where="state = 'pending'",
+        )
+        # Recipients "for everyone" read the attendees of each batch of events:
+        # Odoo leaves calendar_attendee.event_id unindexed (dropped on uninstall).
+        tools.create_index(
+            self.env.cr,
+            ATTENDEE_EVENT_INDEX,
+            "calendar_attendee",
+            ["event_id"],
         )
 
     @api.depends("mode", "remind_at", "duration", "duration_unit", "event_id.start")
