@@ -22,6 +22,16 @@ def post_init_hook(env):
 
 
 def uninstall_hook(env):
+    # the statuses are the module's data, removed before its columns: references
+    # to them (ondelete restrict) go first
+    env.cr.execute(
+        "UPDATE crm_lead SET lead_status_id = NULL, opportunity_status_id = NULL"
+        " WHERE lead_status_id IS NOT NULL OR opportunity_status_id IS NOT NULL"
+    )
+    env.cr.execute(
+        "UPDATE res_partner SET prospect_status_id = NULL"
+        " WHERE prospect_status_id IS NOT NULL"
+    )
     rule = _partner_rule(env)
     if rule and rule.domain_force.startswith(SHARED_PREFIX):
         rule.domain_force = rule.domain_force[len(SHARED_PREFIX) :]

@@ -13,6 +13,7 @@ import re
 import unicodedata
 
 from odoo import api, fields, models, tools
+from odoo.tools import SQL
 
 PHONE_KEY_DIGITS = 9
 # the fields a user can compare: {key: (label, lead field, partner field)}
@@ -76,7 +77,12 @@ class CrmDuplicateMixin(models.AbstractModel):
         # (key, id): a scan grouped on one key is an index-only scan read in key
         # order (no hash table, no sort), and a lookup by key is an index probe
         for fname in ("crm_dup_name", "crm_dup_company", "crm_dup_phone"):
-            self.env.cr.execute(f"DROP INDEX IF EXISTS {self._table}__{fname}_index")
+            self.env.cr.execute(
+                SQL(
+                    "DROP INDEX IF EXISTS %s",
+                    SQL.identifier(f"{self._table}__{fname}_index"),
+                )
+            )
             tools.create_index(
                 self.env.cr,
                 f"{self._table}_{fname}_id_idx",
