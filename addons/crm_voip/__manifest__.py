@@ -22,10 +22,13 @@
         "views/crm_lead_views.xml",
         "views/res_config_settings_views.xml",
         "views/crm_voip_menus.xml",
+        "views/res_partner_softphone_actions.xml",
     ],
     "demo": ["demo/crm_voip_demo.xml"],
     "assets": {
+        "web.assets_backend": ["crm_voip/static/src/**/*"],
         "web.assets_tests": ["crm_voip/static/tests/tours/**/*"],
+        "web.assets_unit_tests": ["crm_voip/static/tests/**/*.test.js"],
     },
     "installable": True,
 }

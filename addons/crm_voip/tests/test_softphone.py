@@ -1,0 +1,326 @@
+# Copyright 2026 CRM Practices contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+import json
+import logging
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import parse_qs
+
+import jwt
+from twilio.request_validator import RequestValidator
+
+from odoo.tests import HttpCase, new_test_user, tagged
+
+from ..models.crm_voip_account import ROUTE_CLIENT, ROUTE_DIAL_ACTION, ROUTE_STATUS
+from .common import SID_A, TOKEN_A, VoipCommonMixin
+
+KEY_SID = "SK" + "1" * 32
+KEY_SECRET = "key-secret-for-the-softphone-tests-0123456789"
+APP_SID = "AP" + "2" * 32
+
+
+def _connect(account):
+    """Connected as "Connect" would leave it, without reaching Twilio."""
+    account.sudo().write(
+        {
+            "api_key_sid": KEY_SID,
+            "api_key_secret": KEY_SECRET,
+            "twiml_app_sid": APP_SID,
+            "state": "connected",
+        }
+    )
+
+
+class TokenRouteMixin:
+    def _json(self, route, params=None):
+        response = self.url_open(
+            route,
+            data=json.dumps(
+                {"jsonrpc": "2.0", "method": "call", "params": params or {}}
+            ),
+            headers={"Content-Type": "application/json"},
+        )
+        self.assertEqual(response.status_code, 200)
+        return response.json()
+
+
+@tagged("post_install", "-at_install")
+class TestSoftphoneRoutes(VoipCommonMixin, TokenRouteMixin, HttpCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls._setup_voip()
+        _connect(cls.account_a)
+
+    def test_token_operator(self):
+        """An operator gets a short-lived Voice token for their own identity."""
+        self.authenticate("voip_op_a", "voip_op_a")
+        before = int(time.time())
+        result = self._json("/crm_voip/token")["result"]
+        self.assertEqual(result["ttl"], 3600)
+        identity = f"odoo_{self.env.cr.dbname}_{self.op_a.id}".replace("-", "_")
+        self.assertEqual(result["identity"], identity)
+        claims = jwt.decode(result["token"], KEY_SECRET, algorithms=["HS256"])
+        self.assertEqual(claims["iss"], KEY_SID)
+        self.assertEqual(claims["sub"], SID_A)
+        self.assertLessEqual(claims["exp"] - before, 3600 + 5)
+        self.assertGreaterEqual(claims["exp"] - before, 3600 - 5)
+        grants = claims["grants"]
+        self.assertEqual(grants["identity"], identity)
+        self.assertEqual(grants["voice"]["outgoing"]["application_sid"], APP_SID)
+        self.assertTrue(grants["voice"]["incoming"]["allow"])
+
+    def test_token_identity_unique(self):
+        """Two operators of a number: two identities, each naming the database."""
+        self.number_a.operator_ids = [(0, 0, {"user_id": self.op_a2.id})]
+        identities = set()
+        for login in ("voip_op_a", "voip_op_a2"):
+            self.authenticate(login, login)
+            identity = self._json("/crm_voip/token")["result"]["identity"]
+            self.assertIn(self.env.cr.dbname.replace("-", "_"), identity)
+            identities.add(identity)
+        self.assertEqual(len(identities), 2)
+        # and the identity leads back to its user, in this database only
+        Users = self.env["res.users"]
+        self.assertEqual(
+            Users._crm_voip_from_identity(f"client:{identity}"), self.op_a2
+        )
+        self.assertFalse(Users._crm_voip_from_identity(f"odoo_otherdb_{self.op_a2.id}"))
+
+    def test_token_refused(self):
+        """No token for a user who is not a VoIP operator; none without a connection."""
+        new_test_user(self.env, login="voip_nobody", groups="base.group_user")
+        self.authenticate("voip_nobody", "voip_nobody")
+        response = self._json("/crm_voip/token")
+        self.assertNotIn("result", response)
+        self.assertIn("Forbidden", response["error"]["data"]["name"])
+        self.authenticate("voip_op_b", "voip_op_b")  # company B is not connected
+        self.assertEqual(self._json("/crm_voip/token")["result"], {})
+
+    def test_softphone_info(self):
+        """The softphone's start: status, numbers and their rights, recent calls."""
+        self.number_a.operator_ids.allow_outgoing = False
+        self._make_call(self.number_a, self.op_a, sid="CAinfo")
+        self.authenticate("voip_op_a", "voip_op_a")
+        info = self._json("/crm_voip/softphone/info")["result"]
+        self.assertTrue(info["is_operator"])
+        self.assertEqual(info["status"], "offline")
+        self.assertEqual(
+            [(n["phone_number"], n["can_call_out"]) for n in info["numbers"]],
+            [("+33184880010", False)],
+        )
+        self.assertEqual(len(info["recent"]), 1)
+        self.assertEqual(info["default_country"], "FR")
+        self.assertIn("FR", [c["code"] for c in info["countries"]])
+        # the status is the user's own to write
+        self.env["res.users"].with_user(self.op_a).browse(
+            self.op_a.id
+        ).voip_status = "online"
+        self.assertEqual(self.op_a.voip_status, "online")
+        new_test_user(self.env, login="voip_nobody2", groups="base.group_user")
+        self.authenticate("voip_nobody2", "voip_nobody2")
+        self.assertEqual(
+            self._json("/crm_voip/softphone/info")["result"], {"is_operator": False}
+        )
+
+
+class _HootLogCollector(logging.Handler):
+    """Keeps the browser's INFO lines (hoot's "passed N tests") without printing them:
+    only records at the level the run asked for are passed on."""
+
+    def __init__(self, logger):
+        super().__init__(logging.DEBUG)
+        self.logger = logger
+        self.threshold = logger.getEffectiveLevel()
+        self.messages = []
+
+    def emit(self, record):
+        self.messages.append(record.getMessage())
+        if record.levelno >= self.threshold and self.logger.parent:
+            self.logger.parent.handle(record)
+
+    def __enter__(self):
+        self.saved = (self.logger.level, self.logger.propagate)
+        self.logger.setLevel(logging.INFO)
+        self.logger.propagate = False
+        self.logger.addHandler(self)
+        return self
+
+    def __exit__(self, *exc):
+        self.logger.removeHandler(self)
+        self.logger.setLevel(self.saved[0])
+        self.logger.propagate = self.saved[1]
+
+
+@tagged("post_install", "-at_install")
+class TestSoftphoneHoot(HttpCase):
+    """Runs the softphone's Hoot unit tests (static/tests/*.test.js) in Chromium.
+
+    Fails when a hoot test fails (error_checker) and when fewer tests than expected
+    ran (a filter matching nothing would otherwise "succeed")."""
+
+    EXPECTED_TESTS = 8
+
+    def test_softphone_hoot(self):
+        # hoot's filter: the hash of the suite "@crm_voip" (see web's HOOTCommon)
+        suite = 0
+        for char in "@crm_voip":
+            suite = ((suite << 5) - suite + ord(char)) & 0xFFFFFFFF
+        with _HootLogCollector(self._logger.getChild("browser")) as collector:
+            self.browser_js(
+                f"/web/tests?headless&loglevel=2&preset=desktop&timeout=15000"
+                f"&suite={suite:08x}",
+                "",
+                "",
+                login="admin",
+                timeout=300,
+                success_signal="[HOOT] test suite succeeded",
+                error_checker=lambda message: "[HOOT]" not in message,
+            )
+        summary = [m for m in collector.messages if m.startswith("[HOOT] passed")]
+        self.assertTrue(summary, "hoot printed no summary")
+        self.assertTrue(
+            summary[-1].startswith(f"[HOOT] passed {self.EXPECTED_TESTS} tests "),
+            f"expected {self.EXPECTED_TESTS} hoot tests to pass: {summary[-1]}",
+        )
+
+
+class _TwilioSignalling(BaseHTTPRequestHandler):
+    """Twilio's side of a browser call: checks the access token, then POSTs the signed
+    webhooks Twilio would send to Odoo (voice URL of the TwiML app, Dial action,
+    status callback)."""
+
+    def log_message(self, *args):
+        pass
+
+    def _reply(self, payload):
+        body = json.dumps(payload).encode()
+        self.send_response(200)
+        self.send_header("Access-Control-Allow-Origin", "*")
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def do_OPTIONS(self):
+        self.send_response(204)
+        self.send_header("Access-Control-Allow-Origin", "*")
+        self.send_header("Access-Control-Allow-Headers", "Content-Type")
+        self.end_headers()
+
+    def do_POST(self):
+        length = int(self.headers.get("Content-Length") or 0)
+        form = {k: v[0] for k, v in parse_qs(self.rfile.read(length).decode()).items()}
+        server = self.server
+        if self.path == "/connect":
+            claims = jwt.decode(form["token"], KEY_SECRET, algorithms=["HS256"])
+            call_sid = f"CA{len(server.calls):032d}"
+            server.calls.append(call_sid)
+            params = {
+                "AccountSid": SID_A,
+                "ApiVersion": "2010-04-01",
+                "CallSid": call_sid,
+                "From": "client:" + claims["grants"]["identity"],
+                "To": form["To"],
+                "CallerId": form.get("CallerId", ""),
+                "CallStatus": "ringing",
+                "Direction": "inbound",
+            }
+            server.post(ROUTE_CLIENT, params)
+            self._reply({"CallSid": call_sid})
+        elif self.path == "/disconnect":
+            base = {"AccountSid": SID_A, "CallSid": form["CallSid"]}
+            server.post(
+                ROUTE_DIAL_ACTION,
+                dict(base, DialCallStatus="completed", DialCallDuration="7"),
+            )
+            server.post(
+                ROUTE_STATUS, dict(base, CallStatus="completed", CallDuration="8")
+            )
+            self._reply({})
+        else:
+            self.send_error(404)
+
+
+@tagged("post_install", "-at_install")
+class TestSoftphoneTour(HttpCase):
+    def test_call_from_contact_list(self):
+        """Contacts > Call via VoIP: the simulated call is logged in CRM > Calls."""
+        env = self.env
+        company = env.ref("base.main_company")
+        company.country_id = env.ref("base.fr")
+        Account = env["crm.voip.account"]
+        account = Account.search([("company_id", "=", company.id)]) or Account.create(
+            {"company_id": company.id}
+        )
+        account.write(
+            {
+                "name": "Twilio tour",
+                "account_sid": SID_A,
+                "auth_token": TOKEN_A,
+                "public_base_url": self.base_url(),
+            }
+        )
+        _connect(account)
+        admin = env.ref("base.user_admin")
+        env["crm.voip.number"].create(
+            {
+                "account_id": account.id,
+                "phone_number": "+33184887700",
+                "operator_ids": [(0, 0, {"user_id": admin.id})],
+            }
+        )
+        env["res.partner"].create(
+            {"name": "Tour Softphone Customer", "mobile": "+33 6 12 34 56 78"}
+        )
+        server = ThreadingHTTPServer(("127.0.0.1", 0), _TwilioSignalling)
+        server.calls = []
+        validator = RequestValidator(TOKEN_A)
+        base_url = self.base_url()
+        posted = []
+
+        def post(route, params):
+            url = base_url + route
+            # the test's own session: it carries the cookie the test server requires
+            response = self.url_open(
+                url,
+                data=params,
+                headers={
+                    "X-Twilio-Signature": validator.compute_signature(url, params)
+                },
+            )
+            posted.append((route, response.status_code))
+
+        server.post = post
+        thread = threading.Thread(target=server.serve_forever, daemon=True)
+        thread.start()
+        self.addCleanup(thread.join)
+        self.addCleanup(server.server_close)
+        self.addCleanup(server.shutdown)
+        signal = f"http://127.0.0.1:{server.server_address[1]}"
+        self.start_tour(
+            f"/odoo/action-base.action_partner_form?crm_voip_signal={signal}",
+            "crm_voip_softphone_tour",
+            login="admin",
+        )
+        self.assertEqual(
+            posted,
+            [(ROUTE_CLIENT, 200), (ROUTE_DIAL_ACTION, 200), (ROUTE_STATUS, 204)],
+        )
+        call = env["crm.voip.call"].search([("sid", "=", server.calls[0])])
+        self.assertRecordValues(
+            call,
+            [
+                {
+                    "direction": "outbound",
+                    "state": "answered",
+                    "user_id": admin.id,
+                    "external_number": "+33612345678",
+                    "from_number": "+33184887700",
+                    "duration": 7,
+                }
+            ],
+        )
+        self.assertEqual(call.partner_id.name, "Tour Softphone Customer")
+        self.assertEqual(admin.voip_status, "online")
