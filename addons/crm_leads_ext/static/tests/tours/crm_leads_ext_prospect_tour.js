@@ -64,6 +64,16 @@ registry.category("web_tour.tours").add("crm_leads_ext_prospect_tour", {
             trigger:
                 ".o_form_view .o_field_widget[name=prospect_status_id] button.o_arrow_button_current:contains('Won'):disabled",
         },
-        ...stepUtils.saveForm(),
+        {
+            content: "Save the form if anything is left unsaved",
+            trigger: ".o_form_view .o_form_status_indicator",
+            run() {
+                document.querySelector(".o_form_view .o_form_button_save")?.click();
+            },
+        },
+        {
+            content: "Nothing left unsaved",
+            trigger: ".o_form_view .o_form_saved",
+        },
     ],
 });
