@@ -11,6 +11,7 @@ import jwt
 from twilio.request_validator import RequestValidator
 
 from odoo.tests import HttpCase, new_test_user, tagged
+from odoo.tools.misc import file_path
 
 from ..models.crm_voip_account import ROUTE_CLIENT, ROUTE_DIAL_ACTION, ROUTE_STATUS
 from .common import SID_A, TOKEN_A, VoipCommonMixin
@@ -18,6 +19,14 @@ from .common import SID_A, TOKEN_A, VoipCommonMixin
 KEY_SID = "SK" + "1" * 32
 KEY_SECRET = "key-secret-for-the-softphone-tests-0123456789"
 APP_SID = "AP" + "2" * 32
+
+
+def file_path_exists(path):
+    try:
+        file_path(path)
+    except FileNotFoundError:
+        return False
+    return True
 
 
 def _connect(account):
@@ -98,6 +107,23 @@ class TestSoftphoneRoutes(VoipCommonMixin, TokenRouteMixin, HttpCase):
         self.authenticate("voip_op_b", "voip_op_b")  # company B is not connected
         self.assertEqual(self._json("/crm_voip/token")["result"], {})
 
+    def test_sdk_served_lazily(self):
+        """The npm SDK is a static file the softphone loads on demand, in no bundle."""
+        path = (
+            "/crm_voip/static/lib/twilio-voice/node_modules"
+            "/@twilio/voice-sdk/dist/twilio.min.js"
+        )
+        installed = file_path_exists(path.removeprefix("/"))
+        response = self.url_open(path)
+        if installed:
+            self.assertEqual(response.status_code, 200)
+            self.assertIn(b"Twilio", response.content[:100000])
+        else:  # set-up without npm: the softphone says "Twilio SDK unavailable"
+            self.assertEqual(response.status_code, 404)
+        for bundle in ("web.assets_backend", "web.assets_unit_tests"):
+            files = self.env["ir.qweb"]._get_asset_bundle(bundle).files
+            self.assertFalse([f for f in files if "node_modules" in f["url"]])
+
     def test_softphone_info(self):
         """The softphone's start: status, numbers and their rights, recent calls."""
         self.number_a.operator_ids.allow_outgoing = False
@@ -160,7 +186,7 @@ class TestSoftphoneHoot(HttpCase):
     Fails when a hoot test fails (error_checker) and when fewer tests than expected
     ran (a filter matching nothing would otherwise "succeed")."""
 
-    EXPECTED_TESTS = 8
+    EXPECTED_TESTS = 10
 
     def test_softphone_hoot(self):
         # hoot's filter: the hash of the suite "@crm_voip" (see web's HOOTCommon)

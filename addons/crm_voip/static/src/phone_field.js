@@ -16,11 +16,12 @@ patch(PhoneField.prototype, {
     onCrmVoipCall() {
         const record = this.props.record;
         const isPartner = record.resModel === "res.partner";
-        const partner = record.data.partner_id;
+        // many2one values are [id, display_name]
+        const [partnerId, partnerName] = record.data.partner_id || [false, ""];
         this.crmVoip.prepareCall({
             number: record.data[this.props.name],
-            partnerId: isPartner ? record.resId : partner?.id || false,
-            partnerName: isPartner ? record.data.display_name || record.data.name : partner?.display_name || "",
+            partnerId: isPartner ? record.resId : partnerId,
+            partnerName: isPartner ? record.data.display_name || record.data.name : partnerName,
         });
     },
 });
