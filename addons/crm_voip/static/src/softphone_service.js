@@ -355,9 +355,16 @@ export class Softphone {
             twilioCall: null,
         };
         this.state.open = true;
-        const twilioCall = markRaw(
-            await this.twilioDevice.connect({params: {To: to, CallerId: from}})
-        );
+        let twilioCall = null;
+        try {
+            twilioCall = markRaw(
+                await this.twilioDevice.connect({params: {To: to, CallerId: from}})
+            );
+        } catch (error) {
+            this.state.call = null;
+            this.onDeviceError(error);
+            return;
+        }
         if (!this.state.call) {
             twilioCall.disconnect();
             return;

@@ -248,6 +248,14 @@ test("microphone refused", async () => {
     simulation.device.emit("error", {code: 31401, message: "Permission denied"});
     await contains(".o_crm_voip_systray > button").click();
     expect(".o_crm_voip_error").toHaveText(/Microphone refused/);
+    // refused when calling out: no call stays "connecting"
+    simulation.device.connect = async () => {
+        throw Object.assign(new Error("Permission denied"), {name: "NotAllowedError"});
+    };
+    await contains(".o_crm_voip_number").edit("0123456789");
+    await contains(".o_crm_voip_call_button").click();
+    expect(".o_crm_voip_call").toHaveCount(0);
+    expect(".o_crm_voip_error").toHaveText(/Microphone refused/);
 });
 
 test("no softphone for users who are not VoIP operators", async () => {
