@@ -124,6 +124,40 @@ class TestSoftphoneRoutes(VoipCommonMixin, TokenRouteMixin, HttpCase):
             files = self.env["ir.qweb"]._get_asset_bundle(bundle).files
             self.assertFalse([f for f in files if "node_modules" in f["url"]])
 
+    def test_call_via_voip_action(self):
+        """Contacts > Actions > Call via VoIP: offered to operators only, opens the
+        softphone on the first selected contact."""
+        action = self.env.ref("crm_voip.action_server_partner_call_voip")
+        nobody = new_test_user(self.env, login="voip_nobody3", groups="base.group_user")
+
+        def bound(user):
+            bindings = (
+                self.env["ir.actions.actions"]
+                .with_user(user)
+                .get_bindings("res.partner")
+            )
+            return [a["id"] for a in bindings.get("action", [])]
+
+        self.assertIn(action.id, bound(self.op_a))
+        self.assertNotIn(action.id, bound(nobody))
+        result = (
+            action.with_user(self.op_a)
+            .with_context(
+                active_model="res.partner",
+                active_id=self.customer.id,
+                active_ids=[self.customer.id],
+            )
+            .run()
+        )
+        self.assertEqual(
+            result,
+            {
+                "type": "ir.actions.client",
+                "tag": "crm_voip_call_partner",
+                "params": {"partner_id": self.customer.id},
+            },
+        )
+
     def test_softphone_info(self):
         """The softphone's start: status, numbers and their rights, recent calls."""
         self.number_a.operator_ids.allow_outgoing = False
