@@ -30,3 +30,14 @@ def test_mounted_paths_exist():
         if path in named:
             continue
         assert (ROOT / path).exists(), f"{path} is mounted but not in the repository"
+
+
+def test_voip_python_client_matches_the_requirements():
+    """The official image lacks `twilio`: compose installs the version we test."""
+    pinned = next(
+        line.strip()
+        for line in (ROOT / "requirements.txt").read_text().splitlines()
+        if line.startswith("twilio==")
+    )
+    entrypoint = _compose()["services"]["python-deps"]["entrypoint"]
+    assert pinned in entrypoint
