@@ -399,6 +399,13 @@ class CrmVoipCall(models.Model):
             lambda c: c.cost_state == "none" and c.state != "refused" and c.sid
         ).cost_state = "pending"
         ended.filtered(lambda c: not c.summary_posted)._crm_voip_post_summary()
+        self._crm_voip_notify_softphones()
+
+    def _crm_voip_notify_softphones(self):
+        """Live update of the agents' softphones (their recent calls), by the bus."""
+        for user in self.user_id:
+            calls = self.filtered(lambda c, u=user: c.user_id == u)
+            user._bus_send("crm_voip_call_updated", {"ids": calls.ids})
 
     def _crm_voip_summary(self):
         self.ensure_one()

@@ -383,4 +383,8 @@ class TestSoftphoneTour(HttpCase):
             ],
         )
         self.assertEqual(call.partner_id.name, "Tour Softphone Customer")
+        # the agent's softphone was told about the call through the bus
+        self.assertTrue(
+            env["bus.bus"].search_count([("message", "like", "crm_voip_call_updated")])
+        )
         self.assertEqual(admin.voip_status, "online")
