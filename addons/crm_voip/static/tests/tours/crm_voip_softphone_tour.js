@@ -17,7 +17,8 @@ registry.category("web_tour.tours").add("crm_voip_softphone_tour", {
             run: "click",
         },
         {
-            trigger: ".o_cp_action_menus .dropdown-toggle",
+            // the Actions menu, not Print (other modules bind reports to contacts)
+            trigger: ".o_cp_action_menus .dropdown-toggle:contains('Actions')",
             run: "click",
         },
         {
