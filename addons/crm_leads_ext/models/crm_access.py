@@ -46,9 +46,9 @@ class CrmAccessMixin(models.AbstractModel):
 
     def write(self, vals):
         if vals.get("crm_access") in ("private", "public_read"):
-            for record in self:
-                if self.env.user not in record.crm_allowed_user_ids:
-                    record.crm_allowed_user_ids = [fields.Command.link(self.env.uid)]
+            self.filtered(lambda r: self.env.user not in r.crm_allowed_user_ids).write(
+                {"crm_allowed_user_ids": [fields.Command.link(self.env.uid)]}
+            )
         res = super().write(vals)
         if "crm_allowed_user_ids" in vals:
             self._crm_access_subscribe()

@@ -14,6 +14,23 @@ STATUS_DOMAIN = (
 )
 
 
+def _status_field(scope, string):
+    """The status of one list on crm.lead: defaulted by a compute, a kanban column
+    for every status of the list, tracked."""
+    return fields.Many2one(
+        comodel_name="crm.lead.status",
+        string=string,
+        compute=f"_compute_{scope}_status_id",
+        store=True,
+        readonly=False,
+        tracking=True,
+        copy=False,
+        group_expand=f"_read_group_{scope}_status_ids",
+        domain=STATUS_DOMAIN % scope,
+        ondelete="restrict",
+    )
+
+
 class CrmLead(models.Model):
     _name = "crm.lead"
     _inherit = [
@@ -25,36 +42,14 @@ class CrmLead(models.Model):
 
     crm_allowed_user_ids = fields.Many2many(relation="crm_lead_crm_allowed_user_rel")
 
-    lead_status_id = fields.Many2one(
-        comodel_name="crm.lead.status",
-        string="Lead status",
-        compute="_compute_lead_status_id",
-        store=True,
-        readonly=False,
-        tracking=True,
-        copy=False,
-        group_expand="_read_group_lead_status_ids",
-        domain=STATUS_DOMAIN % "lead",
-        ondelete="restrict",
-    )
+    lead_status_id = _status_field("lead", "Lead status")
     lead_status_date = fields.Datetime(
         string="In this status since", readonly=True, copy=False
     )
     lead_status_duration = fields.Json(
         string="Time in lead statuses", compute="_compute_status_durations"
     )
-    opportunity_status_id = fields.Many2one(
-        comodel_name="crm.lead.status",
-        string="Opportunity status",
-        compute="_compute_opportunity_status_id",
-        store=True,
-        readonly=False,
-        tracking=True,
-        copy=False,
-        group_expand="_read_group_opportunity_status_ids",
-        domain=STATUS_DOMAIN % "opportunity",
-        ondelete="restrict",
-    )
+    opportunity_status_id = _status_field("opportunity", "Opportunity status")
     opportunity_status_date = fields.Datetime(
         string="In this opportunity status since", readonly=True, copy=False
     )

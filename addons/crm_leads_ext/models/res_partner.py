@@ -239,12 +239,17 @@ class ResPartner(models.Model):
         return res
 
     def _set_default_prospect_status(self):
+        by_status = {}
         for partner in self.filtered(
             lambda p: p.crm_partner_type == "prospect" and not p.prospect_status_id
         ):
             status = partner._crm_company()._crm_status("prospect", "new")
             if status:
-                partner.with_context(**{ROLE_WRITE: True}).prospect_status_id = status
+                by_status[status] = by_status.get(status, self.browse()) | partner
+        for status, partners in by_status.items():
+            partners.with_context(**{ROLE_WRITE: True}).write(
+                {"prospect_status_id": status.id}
+            )
 
     def _check_prospect_status_role(self):
         """Only a prospect is won or lost."""
