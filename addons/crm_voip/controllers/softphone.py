@@ -25,8 +25,15 @@ class CrmVoipSoftphoneController(http.Controller):
                 ]
             )
         )
+        # the operator's calls, and the calls of their numbers nobody took (missed)
         calls = request.env["crm.voip.call"].search(
-            [("user_id", "=", user.id)],
+            [
+                "|",
+                ("user_id", "=", user.id),
+                "&",
+                ("user_id", "=", False),
+                ("number_id", "in", operators.number_id.ids),
+            ],
             limit=RECENT_CALLS,
             order="date_start desc, id desc",
         )

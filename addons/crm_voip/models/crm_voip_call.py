@@ -1,6 +1,7 @@
 # Copyright 2026 CRM Practices contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 import logging
+from collections import defaultdict
 from datetime import timedelta
 
 from markupsafe import Markup
@@ -402,10 +403,15 @@ class CrmVoipCall(models.Model):
         self._crm_voip_notify_softphones()
 
     def _crm_voip_notify_softphones(self):
-        """Live update of the agents' softphones (their recent calls), by the bus."""
-        for user in self.user_id:
-            calls = self.filtered(lambda c, u=user: c.user_id == u)
-            user._bus_send("crm_voip_call_updated", {"ids": calls.ids})
+        """Live update of the softphones' recent calls, by the bus: the agent's, or, for
+        a call nobody took, the operators of its number."""
+        calls_by_user = defaultdict(list)
+        for call in self:
+            users = call.user_id or call.number_id.operator_ids.user_id
+            for user in users:
+                calls_by_user[user].append(call.id)
+        for user, call_ids in calls_by_user.items():
+            user._bus_send("crm_voip_call_updated", {"ids": call_ids})
 
     def _crm_voip_summary(self):
         self.ensure_one()

@@ -5,16 +5,27 @@ import logging
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from unittest.mock import patch
 from urllib.parse import parse_qs
 
 import jwt
+from lxml import etree
 from twilio.request_validator import RequestValidator
 
 from odoo.tests import HttpCase, new_test_user, tagged
 from odoo.tools.misc import file_path
 
-from ..models.crm_voip_account import ROUTE_CLIENT, ROUTE_DIAL_ACTION, ROUTE_STATUS
+from odoo.addons.bus.models.bus import channel_with_db, dispatch, hashable
+from odoo.addons.bus.websocket import WebsocketConnectionHandler
+
+from ..models.crm_voip_account import (
+    ROUTE_CLIENT,
+    ROUTE_DIAL_ACTION,
+    ROUTE_STATUS,
+    ROUTE_VOICE,
+)
 from .common import SID_A, TOKEN_A, VoipCommonMixin
+from .screenshots import png_size, tour_screenshots
 
 KEY_SID = "SK" + "1" * 32
 KEY_SECRET = "key-secret-for-the-softphone-tests-0123456789"
@@ -161,7 +172,11 @@ class TestSoftphoneRoutes(VoipCommonMixin, TokenRouteMixin, HttpCase):
     def test_softphone_info(self):
         """The softphone's start: status, numbers and their rights, recent calls."""
         self.number_a.operator_ids.allow_outgoing = False
-        self._make_call(self.number_a, self.op_a, sid="CAinfo")
+        mine = self._make_call(self.number_a, self.op_a, sid="CAinfo")
+        # missed on my number (nobody took it): mine to see; another's number: not
+        missed = self._make_call(self.number_a, sid="CAmissed", state="missed")
+        self._make_call(self.number_a2, sid="CAother", state="missed")
+        self._make_call(self.number_a2, self.op_a2, sid="CAother2")
         self.authenticate("voip_op_a", "voip_op_a")
         info = self._json("/crm_voip/softphone/info")["result"]
         self.assertTrue(info["is_operator"])
@@ -170,7 +185,9 @@ class TestSoftphoneRoutes(VoipCommonMixin, TokenRouteMixin, HttpCase):
             [(n["phone_number"], n["can_call_out"]) for n in info["numbers"]],
             [("+33184880010", False)],
         )
-        self.assertEqual(len(info["recent"]), 1)
+        self.assertEqual(
+            sorted(c["id"] for c in info["recent"]), sorted((mine | missed).ids)
+        )
         self.assertEqual(info["default_country"], "FR")
         self.assertIn("FR", [c["code"] for c in info["countries"]])
         # the status is the user's own to write
@@ -289,6 +306,51 @@ class _TwilioSignalling(BaseHTTPRequestHandler):
             }
             server.post(ROUTE_CLIENT, params)
             self._reply({"CallSid": call_sid})
+        elif self.path == "/incoming":
+            # a customer calls our number: Twilio asks Odoo's voice URL what to do,
+            # then rings the browsers of the <Client> identities of its TwiML
+            claims = jwt.decode(form["token"], KEY_SECRET, algorithms=["HS256"])
+            call_sid = f"CA{len(server.calls):032d}"
+            server.calls.append(call_sid)
+            twiml = server.post(
+                ROUTE_VOICE,
+                {
+                    "AccountSid": SID_A,
+                    "ApiVersion": "2010-04-01",
+                    "CallSid": call_sid,
+                    "From": form["From"],
+                    "To": form["To"],
+                    "CallStatus": "ringing",
+                    "Direction": "inbound",
+                },
+            )
+            identity = claims["grants"]["identity"]
+            clients = [
+                client
+                for client in etree.fromstring(twiml.encode()).iter("Client")
+                if client.findtext("Identity") == identity
+            ]
+            if not clients:
+                self._reply({"error": f"{identity} not rung"})
+                return
+            self._reply(
+                {
+                    "CallSid": call_sid,
+                    "customParameters": {
+                        p.get("name"): p.get("value")
+                        for p in clients[0].findall("Parameter")
+                    },
+                }
+            )
+        elif self.path == "/reject":
+            # the only browser rung refused: the Dial ends unanswered
+            base = {"AccountSid": SID_A, "CallSid": form["CallSid"]}
+            server.post(ROUTE_DIAL_ACTION, dict(base, DialCallStatus="no-answer"))
+            server.post(
+                ROUTE_STATUS, dict(base, CallStatus="completed", CallDuration="12")
+            )
+            server.dispatch_bus()
+            self._reply({})
         elif self.path == "/disconnect":
             base = {"AccountSid": SID_A, "CallSid": form["CallSid"]}
             server.post(
@@ -305,6 +367,40 @@ class _TwilioSignalling(BaseHTTPRequestHandler):
 
 @tagged("post_install", "-at_install")
 class TestSoftphoneTour(HttpCase):
+    def _allow_websockets(self):
+        """Odoo refuses the bus' websocket while testing, except in its WebsocketCase:
+        allowed here as there, so the live refresh of the softphone is tested; the
+        connections are waited for at the end, as WebsocketCase does."""
+        closed_events = []
+        serve_forever = WebsocketConnectionHandler._serve_forever
+
+        def tracked_serve_forever(*args):
+            closed = threading.Event()
+            closed_events.append(closed)
+            try:
+                serve_forever(*args)
+            finally:
+                closed.set()
+
+        self.startPatcher(
+            patch.object(
+                WebsocketConnectionHandler, "websocket_allowed", return_value=True
+            )
+        )
+        self.startPatcher(
+            patch.object(
+                WebsocketConnectionHandler,
+                "_serve_forever",
+                wraps=tracked_serve_forever,
+            )
+        )
+
+        def wait_closed():
+            for closed in closed_events:
+                closed.wait(5)
+
+        self.addCleanup(wait_closed)
+
     def test_call_from_contact_list(self):
         """Contacts > Call via VoIP: the simulated call is logged in CRM > Calls."""
         env = self.env
@@ -351,26 +447,43 @@ class TestSoftphoneTour(HttpCase):
                 },
             )
             posted.append((route, response.status_code))
+            return response.text
 
         server.post = post
+        # Odoo's test cursor drops the commit hook that NOTIFYs the websockets (see
+        # bus's WebsocketCase.trigger_notification_dispatching): wake the agent's
+        bus_channel = hashable(channel_with_db(self.registry.db_name, admin.partner_id))
+
+        def dispatch_bus():
+            for websocket in list(dispatch._channels_to_ws.get(bus_channel, ())):
+                websocket.trigger_notification_dispatching()
+
+        server.dispatch_bus = dispatch_bus
+        self._allow_websockets()
         thread = threading.Thread(target=server.serve_forever, daemon=True)
         thread.start()
         self.addCleanup(thread.join)
         self.addCleanup(server.server_close)
         self.addCleanup(server.shutdown)
         signal = f"http://127.0.0.1:{server.server_address[1]}"
-        self.start_tour(
-            f"/odoo/action-base.action_partner_form?crm_voip_signal={signal}",
-            "crm_voip_softphone_tour",
-            login="admin",
-        )
+        with tour_screenshots(self) as shots:
+            self.start_tour(
+                "/odoo/action-base.action_partner_form"
+                f"?crm_voip_signal={signal}&crm_voip_screenshots=1",
+                "crm_voip_softphone_tour",
+                login="admin",
+            )
+        call_legs = [(ROUTE_CLIENT, 200), (ROUTE_DIAL_ACTION, 200), (ROUTE_STATUS, 204)]
         self.assertEqual(
             posted,
-            [(ROUTE_CLIENT, 200), (ROUTE_DIAL_ACTION, 200), (ROUTE_STATUS, 204)],
+            call_legs
+            + [(ROUTE_VOICE, 200), (ROUTE_DIAL_ACTION, 200), (ROUTE_STATUS, 204)]
+            + call_legs,
         )
-        call = env["crm.voip.call"].search([("sid", "=", server.calls[0])])
+        calls = env["crm.voip.call"].search([("sid", "in", server.calls)])
+        partner = env["res.partner"].search([("name", "=", "Tour Softphone Customer")])
         self.assertRecordValues(
-            call,
+            calls.sorted(lambda c: server.calls.index(c.sid)),
             [
                 {
                     "direction": "outbound",
@@ -379,10 +492,47 @@ class TestSoftphoneTour(HttpCase):
                     "external_number": "+33612345678",
                     "from_number": "+33184887700",
                     "duration": 7,
-                }
+                    "partner_id": partner.id,
+                },
+                {
+                    # rejected in the softphone: nobody took it
+                    "direction": "inbound",
+                    "state": "missed",
+                    "user_id": False,
+                    "external_number": "+33612345678",
+                    "from_number": "+33612345678",
+                    "duration": 0,
+                    "partner_id": partner.id,
+                },
+                {
+                    # "Call back" from the missed calls
+                    "direction": "outbound",
+                    "state": "answered",
+                    "user_id": admin.id,
+                    "external_number": "+33612345678",
+                    "from_number": "+33184887700",
+                    "duration": 7,
+                    "partner_id": partner.id,
+                },
             ],
         )
-        self.assertEqual(call.partner_id.name, "Tour Softphone Customer")
+        # the readme's pictures, taken by the tour
+        self.assertEqual(
+            sorted(shots),
+            [
+                "contacts_call_via_voip",
+                "crm_calls",
+                "softphone_dial",
+                "softphone_in_call",
+                "softphone_incoming",
+                "softphone_missed",
+            ],
+        )
+        for name, data in shots.items():
+            width, height = png_size(data) or (0, 0)
+            self.assertGreater(width, 100, name)
+            self.assertGreater(height, 100, name)
+        self.assertEqual(png_size(shots["crm_calls"]), (1366, 768))
         # the agent's softphone was told about the call through the bus
         self.assertTrue(
             env["bus.bus"].search_count([("message", "like", "crm_voip_call_updated")])

@@ -5,6 +5,8 @@ from twilio.request_validator import RequestValidator
 from odoo.tests import HttpCase, tagged
 from odoo.tools import mute_logger
 
+from odoo.addons.bus.models.bus import channel_with_db, json_dump
+
 from .common import SID_A, SID_B, TOKEN_B, VoipCommonMixin, WebhookMixin
 
 VOICE = "/crm_voip/twilio/voice"
@@ -117,6 +119,20 @@ class TestWebhooks(VoipCommonMixin, WebhookMixin, HttpCase):
         )
         self.assertEqual(call.state, "missed")
         self.assertTrue(call.is_missed)
+        # nobody took it: the softphones of the number's operators list it live
+        channels = (
+            self.env["bus.bus"]
+            .search([("message", "like", "crm_voip_call_updated")])
+            .mapped("channel")
+        )
+        self.assertIn(
+            json_dump(channel_with_db(self.env.cr.dbname, self.op_a.partner_id)),
+            channels,
+        )
+        self.assertNotIn(
+            json_dump(channel_with_db(self.env.cr.dbname, self.op_b.partner_id)),
+            channels,
+        )
         self._status("CAmiss", "completed", duration=31)
         self.assertEqual(call.state, "missed")
         self.assertEqual(call.duration, 0)

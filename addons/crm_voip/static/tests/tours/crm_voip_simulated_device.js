@@ -35,11 +35,12 @@ async function signal(path, values) {
 }
 
 class TourCall extends Emitter {
-    constructor(device, params) {
+    constructor(device, params, customParameters = {}) {
         super();
         this.device = device;
         this.parameters = params;
-        this.customParameters = new Map();
+        this.customParameters = new Map(Object.entries(customParameters));
+        this.started = Promise.resolve();
     }
     async start() {
         const result = await signal("/connect", {...this.parameters, token: this.device.token});
@@ -52,17 +53,20 @@ class TourCall extends Emitter {
             .then(() => this.emit("disconnect"));
     }
     reject() {
-        this.emit("reject");
+        signal("/reject", {CallSid: this.parameters.CallSid}).then(() => this.emit("reject"));
     }
     accept() {}
     mute() {}
     sendDigits() {}
 }
 
+let currentDevice = null;
+
 class TourDevice extends Emitter {
     constructor(token) {
         super();
         this.token = token;
+        currentDevice = this;
     }
     register() {
         this.emit("registered");
@@ -76,6 +80,30 @@ class TourDevice extends Emitter {
         call.started = call.start();
         return call;
     }
+}
+
+/**
+ * A customer calls one of our numbers: the stand-in posts the signed voice webhook to
+ * Odoo and, when Odoo's TwiML rings this browser's identity, the device gets the call
+ * with the <Parameter>s of that TwiML, as Twilio delivers them.
+ */
+export async function ringSoftphone({from, to}) {
+    const device = currentDevice;
+    if (!device) {
+        throw new Error("crm_voip tour: no simulated device registered");
+    }
+    const result = await signal("/incoming", {token: device.token, From: from, To: to});
+    if (!result.CallSid) {
+        throw new Error(`crm_voip tour: the browser was not rung (${result.error})`);
+    }
+    const call = markRaw(
+        new TourCall(
+            device,
+            {CallSid: result.CallSid, From: from, To: to},
+            result.customParameters
+        )
+    );
+    device.emit("incoming", call);
 }
 
 if (signalUrl) {

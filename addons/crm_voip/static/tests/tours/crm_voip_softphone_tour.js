@@ -2,9 +2,16 @@
  * License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0). */
 import {registry} from "@web/core/registry";
 import {stepUtils} from "@web_tour/tour_service/tour_utils";
+import {ringSoftphone} from "@crm_voip/../tests/tours/crm_voip_simulated_device";
+import {screenshotStep} from "@crm_voip/../tests/tours/crm_voip_screenshot";
 
-// Contacts list > select a row > Actions > Call via VoIP > Call > Hang up,
-// then the call is in CRM > Calls.
+const CUSTOMER = "Tour Softphone Customer";
+const OUR_NUMBER = "+33184887700";
+
+// Contacts list > select a row > Actions > Call via VoIP > Call > Hang up; the customer
+// calls back: ringing with their name > Reject > listed as missed (and, live through the
+// bus, in the recent calls) > Call back > Hang up; then the calls are in CRM > Calls.
+// The screenshot steps take the readme's pictures (crm_voip/tests/screenshots.py).
 registry.category("web_tour.tours").add("crm_voip_softphone_tour", {
     steps: () => [
         {
@@ -12,8 +19,7 @@ registry.category("web_tour.tours").add("crm_voip_softphone_tour", {
             run: "click",
         },
         {
-            trigger:
-                ".o_list_view .o_data_row:contains('Tour Softphone Customer') .o_list_record_selector input",
+            trigger: `.o_list_view .o_data_row:contains('${CUSTOMER}') .o_list_record_selector input`,
             run: "click",
         },
         {
@@ -21,31 +27,35 @@ registry.category("web_tour.tours").add("crm_voip_softphone_tour", {
             trigger: ".o_cp_action_menus .dropdown-toggle:contains('Actions')",
             run: "click",
         },
+        screenshotStep(
+            "contacts_call_via_voip",
+            ".o-dropdown--menu .o-dropdown-item:contains('Call via VoIP')",
+            {fullPage: true}
+        ),
         {
             trigger: ".o-dropdown--menu .o-dropdown-item:contains('Call via VoIP')",
             run: "click",
         },
         {
-            trigger: ".o_crm_voip_dial_partner:contains('Tour Softphone Customer')",
+            trigger: `.o_crm_voip_dial_partner:contains('${CUSTOMER}')`,
         },
         {
             trigger: ".o_crm_voip_number:value('+33 6 12 34 56 78')",
         },
         {
             trigger: ".o_crm_voip_caller_id",
-            run: "select +33184887700",
+            run: `select ${OUR_NUMBER}`,
         },
+        screenshotStep("softphone_dial", ".o_crm_voip_softphone:has(.o_crm_voip_call_button)"),
         {
             trigger: ".o_crm_voip_call_button",
             run: "click",
         },
         {
-            trigger: ".o_crm_voip_call .o_crm_voip_caller:contains('Tour Softphone Customer')",
+            trigger: `.o_crm_voip_call .o_crm_voip_caller:contains('${CUSTOMER}')`,
         },
-        {
-            // answered: the keypad sends digits now
-            trigger: ".o_crm_voip_call .o_crm_voip_keypad",
-        },
+        // answered: the keypad sends digits now
+        screenshotStep("softphone_in_call", ".o_crm_voip_softphone:has(.o_crm_voip_call .o_crm_voip_keypad)"),
         {
             trigger: ".o_crm_voip_call .o_crm_voip_hangup",
             run: "click",
@@ -55,7 +65,49 @@ registry.category("web_tour.tours").add("crm_voip_softphone_tour", {
             run: "click",
         },
         {
-            trigger: ".o_crm_voip_recent:contains('Tour Softphone Customer'):contains('Answered')",
+            trigger: `.o_crm_voip_recent:contains('${CUSTOMER}'):contains('Answered')`,
+        },
+        {
+            // the customer calls our number: Odoo's TwiML rings this browser
+            trigger: ".o_crm_voip_softphone:not(:has(.o_crm_voip_call))",
+            run: () => ringSoftphone({from: "+33612345678", to: OUR_NUMBER}),
+        },
+        {
+            trigger: `.o_crm_voip_call .o_crm_voip_caller:contains('${CUSTOMER}')`,
+        },
+        screenshotStep("softphone_incoming", ".o_crm_voip_softphone:has(.o_crm_voip_answer)"),
+        {
+            trigger: ".o_crm_voip_call .o_crm_voip_reject",
+            run: "click",
+        },
+        {
+            trigger: `.o_crm_voip_missed:contains('${CUSTOMER}') .o_crm_voip_call_back`,
+        },
+        {
+            // Twilio reported the missed call to Odoo, which told this softphone by the bus
+            trigger: `.o_crm_voip_recent:contains('${CUSTOMER}'):contains('Missed')`,
+        },
+        screenshotStep("softphone_missed", ".o_crm_voip_softphone:has(.o_crm_voip_missed)"),
+        {
+            trigger: `.o_crm_voip_missed:contains('${CUSTOMER}') .o_crm_voip_call_back`,
+            run: "click",
+        },
+        {
+            trigger: `.o_crm_voip_call .o_crm_voip_caller:contains('${CUSTOMER}')`,
+        },
+        {
+            trigger: ".o_crm_voip_call .o_crm_voip_keypad",
+        },
+        {
+            trigger: ".o_crm_voip_call .o_crm_voip_hangup",
+            run: "click",
+        },
+        {
+            trigger: ".o_crm_voip_softphone:not(:has(.o_crm_voip_call)):not(:has(.o_crm_voip_missed))",
+        },
+        {
+            trigger: ".o_crm_voip_close",
+            run: "click",
         },
         ...stepUtils.goToAppSteps("crm.crm_menu_root"),
         {
@@ -63,7 +115,12 @@ registry.category("web_tour.tours").add("crm_voip_softphone_tour", {
             run: "click",
         },
         {
-            trigger: ".o_list_view .o_data_row:contains('Tour Softphone Customer'):contains('Outbound'):contains('Answered')",
+            trigger: `.o_list_view .o_data_row:contains('${CUSTOMER}'):contains('Inbound'):contains('Missed')`,
         },
+        screenshotStep(
+            "crm_calls",
+            `.o_list_view .o_data_row:contains('${CUSTOMER}'):contains('Outbound'):contains('Answered')`,
+            {fullPage: true}
+        ),
     ],
 });
