@@ -5,6 +5,7 @@ ONLYOFFICE's contact types and temperatures), shared by leads and partners."""
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
+from odoo.tools import SQL
 
 COMPANY_SIZES = [
     ("micro", "1-9 employees"),
@@ -99,6 +100,22 @@ class CrmQualificationMixin(models.AbstractModel):
         search="_search_crm_do_not_call",
         help="The phone and mobile numbers are on Odoo's phone blacklist.",
     )
+    # the numbers as the phone blacklist stores them (E.164): "Do not call" is then
+    # an indexed comparison, in Python and in searches
+    crm_phone_sanitized = fields.Char(
+        string="Sanitized phone",
+        compute="_compute_crm_phone_sanitized",
+        store=True,
+        index="btree_not_null",
+        copy=False,
+    )
+    crm_mobile_sanitized = fields.Char(
+        string="Sanitized mobile",
+        compute="_compute_crm_phone_sanitized",
+        store=True,
+        index="btree_not_null",
+        copy=False,
+    )
 
     # email: Odoo's mail.thread.blacklist already knows, on both models
     @api.depends("email_normalized")
@@ -129,15 +146,25 @@ class CrmQualificationMixin(models.AbstractModel):
         return [("is_blacklisted", operator, value)]
 
     # phone: numbers in E.164, as the phone blacklist stores them
+    @api.depends("phone", "mobile", "country_id", "company_id")
+    def _compute_crm_phone_sanitized(self):
+        for record in self:
+            record.crm_phone_sanitized = record._crm_sanitize("phone")
+            record.crm_mobile_sanitized = record._crm_sanitize("mobile")
+
+    def _crm_sanitize(self, fname):
+        value = (self[fname] or "").strip()
+        return value and (self._phone_format(fname=fname) or value)
+
     def _crm_phone_numbers(self):
         self.ensure_one()
-        numbers = []
-        for fname in ("phone", "mobile"):
-            if self[fname]:
-                numbers.append(self._phone_format(fname=fname) or self[fname])
-        return numbers
+        return [
+            number
+            for number in (self.crm_phone_sanitized, self.crm_mobile_sanitized)
+            if number
+        ]
 
-    @api.depends("phone", "mobile")
+    @api.depends("crm_phone_sanitized", "crm_mobile_sanitized")
     def _compute_crm_do_not_call(self):
         numbers = {record: record._crm_phone_numbers() for record in self}
         everything = {n for values in numbers.values() for n in values}
@@ -174,20 +201,22 @@ class CrmQualificationMixin(models.AbstractModel):
     def _search_crm_do_not_call(self, operator, value):
         if operator not in ("=", "!=") or not isinstance(value, bool):
             raise UserError(self.env._("Unsupported search on “Do not call”."))
-        numbers = self.env["phone.blacklist"].sudo().search([]).mapped("number")
-        variants = set(numbers)
-        for number in numbers:
-            formatted = self._phone_format(
-                number=number,
-                country=self.env["res.country"],
-                force_format="INTERNATIONAL",
-            )
-            if formatted:
-                variants.add(formatted)
-        domain = [
+        blacklist = SQL(
+            "(SELECT number FROM phone_blacklist WHERE active AND number IS NOT NULL)"
+        )
+        if (operator == "=") == value:
+            return [
+                "|",
+                ("crm_phone_sanitized", "in", blacklist),
+                ("crm_mobile_sanitized", "in", blacklist),
+            ]
+        # NOT IN is unknown (so false) on an empty number: say it
+        return [
+            "&",
             "|",
-            ("phone", "in", list(variants)),
-            ("mobile", "in", list(variants)),
+            ("crm_phone_sanitized", "=", False),
+            ("crm_phone_sanitized", "not in", blacklist),
+            "|",
+            ("crm_mobile_sanitized", "=", False),
+            ("crm_mobile_sanitized", "not in", blacklist),
         ]
-        positive = (operator == "=") == value
-        return domain if positive else ["!", *domain]

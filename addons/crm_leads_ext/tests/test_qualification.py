@@ -57,6 +57,51 @@ class TestQualification(TransactionCase):
         self.lead.invalidate_recordset()
         self.assertFalse(self.lead.crm_do_not_call)
 
+    def test_do_not_call_search_whatever_the_format(self):
+        """The filter finds what the checkbox shows: national or spaced numbers,
+        phone or mobile, leads and contacts; and "not blacklisted" keeps the
+        records without a number."""
+        Lead = self.env["crm.lead"]
+        national = Lead.create(
+            {
+                "name": "National",
+                "type": "lead",
+                "mobile": "06 11 22 33 44",
+                "country_id": self.country.id,
+            }
+        )
+        no_number = Lead.create({"name": "No number", "type": "lead"})
+        partner = self.env["res.partner"].create(
+            {"name": "Spaced", "phone": "+33 6 11 22 33 44"}
+        )
+        self.env["phone.blacklist"].sudo()._add(["+33611223344"])
+        self.assertEqual(national.crm_mobile_sanitized, "+33611223344")
+        self.assertTrue(national.crm_do_not_call)
+        self.assertTrue(partner.crm_do_not_call)
+        scope = [("id", "in", (national | no_number | self.lead).ids)]
+        blacklisted = Lead.search([("crm_do_not_call", "=", True), *scope])
+        self.assertEqual(blacklisted, national)
+        self.assertEqual(
+            Lead.search([("crm_do_not_call", "=", False), *scope]),
+            no_number | self.lead,
+        )
+        self.assertEqual(
+            Lead.search([("crm_do_not_call", "!=", True), *scope]),
+            no_number | self.lead,
+        )
+        self.assertEqual(
+            self.env["res.partner"].search(
+                [("crm_do_not_call", "=", True), ("id", "=", partner.id)]
+            ),
+            partner,
+        )
+        # a number changed: the stored number follows
+        national.mobile = "+33 6 99 88 77 66"
+        self.assertFalse(national.crm_do_not_call)
+        self.assertFalse(Lead.search([("crm_do_not_call", "=", True), *scope]))
+        with self.assertRaises(UserError):
+            Lead.search([("crm_do_not_call", "in", [True])])
+
     def test_nothing_to_blacklist(self):
         lead = self.env["crm.lead"].create({"name": "Empty", "type": "lead"})
         with self.assertRaises(UserError):
