@@ -1,5 +1,7 @@
 # Copyright 2026 CRM Practices contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from collections import defaultdict
+
 from odoo import api, models
 
 
@@ -20,12 +22,13 @@ class SaleOrder(models.Model):
 
     def _crm_opportunity_to_proposal(self):
         """Axelor: creating a quotation from an opportunity puts the opportunity in
-        the Proposal status, when it is still in an open status before it."""
-        for order in self.filtered(
-            lambda o: o.opportunity_id
-            and o.company_id.crm_opportunity_proposal_on_quotation
-        ):
-            opportunity = order.opportunity_id
+        the Proposal status, when it is still in an open status before it. One write
+        per Proposal status (one per company), however many orders."""
+        opportunities = self.filtered(
+            lambda o: o.company_id.crm_opportunity_proposal_on_quotation
+        ).opportunity_id
+        to_move = defaultdict(lambda: self.env["crm.lead"])
+        for opportunity in opportunities:
             proposal = opportunity._crm_company()._crm_status("opportunity", "proposal")
             current = opportunity.opportunity_status_id
             if (
@@ -35,7 +38,9 @@ class SaleOrder(models.Model):
                 and not current.is_closed
                 and (not current or current.sequence <= proposal.sequence)
             ):
-                opportunity.opportunity_status_id = proposal
+                to_move[proposal] |= opportunity
+        for proposal, moved in to_move.items():
+            moved.opportunity_status_id = proposal
 
     def action_confirm(self):
         """Axelor: confirming an order linked to an opportunity wins it (Odoo's

@@ -1,5 +1,7 @@
 # Copyright 2026 CRM Practices contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from unittest.mock import patch
+
 from odoo.tests import TransactionCase, tagged
 
 
@@ -48,3 +50,46 @@ class TestSaleStatus(TransactionCase):
         self.assertTrue(self.opportunity.stage_id.is_won)
         self.assertEqual(self.opportunity.probability, 100)
         self.assertEqual(self.opportunity.opportunity_status_id, self.won)
+
+    def test_quotations_in_batch(self):
+        """Quotations created together: their open opportunities move, one write for
+        all; a closed one and one already further stay."""
+        Lead = self.env["crm.lead"]
+        opportunities = Lead.create(
+            [{"name": f"Batch {i}", "type": "opportunity"} for i in range(5)]
+        )
+        further = self.env["crm.lead.status"].create(
+            {
+                "name": "Negotiation",
+                "scope": "opportunity",
+                "sequence": self.proposal.sequence + 1,
+            }
+        )
+        opportunities[3].opportunity_status_id = further
+        opportunities[4].action_set_lost()
+        lost = opportunities[4].opportunity_status_id
+        writes = []
+        write = type(Lead).write
+
+        def counting_write(records, vals):
+            if "opportunity_status_id" in vals:
+                writes.append(records.ids)
+            return write(records, vals)
+
+        with patch.object(type(Lead), "write", counting_write):
+            self.env["sale.order"].create(
+                [
+                    {
+                        "partner_id": self.customer.id,
+                        "opportunity_id": opportunity.id,
+                        "order_line": [(0, 0, {"product_id": self.product.id})],
+                    }
+                    for opportunity in opportunities
+                ]
+            )
+        self.assertEqual(sorted(writes), [sorted(opportunities[:3].ids)])
+        self.assertEqual(
+            opportunities.mapped("opportunity_status_id"),
+            self.proposal | further | lost,
+        )
+        self.assertEqual(opportunities[:3].opportunity_status_id, self.proposal)

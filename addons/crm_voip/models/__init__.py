@@ -3,6 +3,7 @@ from . import crm_voip_number
 from . import crm_voip_operator
 from . import crm_voip_call
 from . import crm_voip_call_leg
+from . import crm_voip_phone_mixin
 from . import res_partner
 from . import crm_lead
 from . import res_users
