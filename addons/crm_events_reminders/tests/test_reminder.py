@@ -255,6 +255,43 @@ class TestReminderRules(EventsCommon):
         self.assertEqual(subjects[self.contact], "Rappel : Meeting")
         self.assertEqual(subjects[self.rep.partner_id], "Reminder: Meeting")
 
+    def test_shipped_french_template(self):
+        """End to end on a database with French installed: the reminder a French
+        contact receives is the template as translated in the module's fr.po."""
+        self.env["res.lang"]._activate_lang("fr_FR")
+        self.env["ir.module.module"]._load_module_terms(
+            ["crm_events_reminders"], ["fr_FR"], overwrite=True
+        )
+        self.contact.lang = "fr_FR"
+        with freeze_time("2026-03-01 08:00:00"):
+            event = self._event(
+                partner_ids=[(6, 0, [self.rep.partner_id.id, self.contact.id])],
+                crm_reminder_ids=[(0, 0, {"duration": 1, "recipients": "all"})],
+            )
+        with freeze_time("2026-03-10 09:00:00"):
+            self.Reminder._cron_send_reminders()
+        mails = {
+            mail.recipient_ids: mail for mail in self._mails(event.crm_reminder_log_ids)
+        }
+        french, english = mails[self.contact], mails[self.rep.partner_id]
+        self.assertEqual(french.subject, "Rappel : Meeting")
+        self.assertIn("Bonjour", french.body_html)
+        self.assertIn("Ceci est un rappel de l'événement", french.body_html)
+        self.assertEqual(english.subject, "Reminder: Meeting")
+        self.assertIn("This is a reminder of the event", english.body_html)
+        # the module's other templates are shipped in French too
+        templates = self.env["ir.model.data"].search(
+            [("module", "=", "crm_events_reminders"), ("model", "=", "mail.template")]
+        )
+        self.assertEqual(len(templates), 3)
+        for template in self.env["mail.template"].browse(templates.mapped("res_id")):
+            for fname in ("name", "subject", "body_html"):
+                self.assertNotEqual(
+                    template.with_context(lang="fr_FR")[fname],
+                    template.with_context(lang="en_US")[fname],
+                    f"{template.name}: {fname}",
+                )
+
     def test_render_failure_does_not_block_others(self):
         template = self.env.ref(
             "crm_events_reminders.mail_template_event_reminder"
