@@ -230,9 +230,7 @@ class CalendarEvent(models.Model):
             if vals["active"]:
                 self._crm_resume_reminders()
             else:
-                self.crm_reminder_ids.filtered(
-                    lambda r: r.state == "pending"
-                ).sudo().write({"state": "skipped"})
+                self.crm_reminder_ids._crm_skip_pending()
         if {"start", "stop", "start_date", "stop_date"} & set(vals):
             self.crm_reminder_ids._crm_reschedule()
         if {"crm_event_kind", "crm_task_alert"} & set(vals):
@@ -347,9 +345,7 @@ class CalendarEvent(models.Model):
         if not events:
             return
         events.write({"crm_state": state, "crm_closed_date": fields.Datetime.now()})
-        events.crm_reminder_ids.filtered(lambda r: r.state == "pending").sudo().write(
-            {"state": "skipped"}
-        )
+        events.crm_reminder_ids._crm_skip_pending()
 
     def action_crm_reopen(self):
         if not self.env.user.has_group("sales_team.group_sale_manager"):

@@ -220,6 +220,10 @@ class CrmEventReminder(models.Model):
             over = late
         over.sudo().write({"state": "skipped"})
 
+    def _crm_skip_pending(self):
+        """The event is closed or archived: its pending lines will not be sent."""
+        self.filtered(lambda r: r.state == "pending").sudo().write({"state": "skipped"})
+
     def _crm_reschedule(self):
         """A sent line whose time moves to the future is sent again then."""
         now = fields.Datetime.now()
@@ -292,7 +296,7 @@ class CrmEventReminder(models.Model):
 
     @api.model
     def _crm_count_due(self):
-        self.env["crm.event.reminder"].flush_model(["state", "reminder_time"])
+        self.flush_model(["state", "reminder_time"])
         self.env.cr.execute(
             "SELECT count(*) FROM crm_event_reminder "
             "WHERE state = 'pending' AND reminder_time <= %s",
@@ -302,7 +306,7 @@ class CrmEventReminder(models.Model):
 
     @api.model
     def _crm_schedule_next(self):
-        self.env["crm.event.reminder"].flush_model(["state", "reminder_time"])
+        self.flush_model(["state", "reminder_time"])
         self.env.cr.execute(
             "SELECT min(reminder_time) FROM crm_event_reminder "
             "WHERE state = 'pending' AND reminder_time > %s",

@@ -83,18 +83,6 @@ class CrmLead(models.Model):
         res = super().init()
         # A kanban column is one status read in crm.lead's order (priority desc,
         # id desc): these indexes serve it without a sort.
-        # the first version's name for the lead status index
-        self._cr.execute("DROP INDEX IF EXISTS crm_lead_lead_status_kanban_idx")
-        # Odoo indexes email_normalized with trigrams (for ilike): equality lookups
-        # of many emails at once (duplicate flags of a list) need a btree
-        self._cr.execute("DROP INDEX IF EXISTS crm_lead_email_normalized_eq_idx")
-        tools.create_index(
-            self._cr,
-            "crm_lead_email_normalized_id_idx",
-            self._table,
-            ["email_normalized", "id"],
-            where="email_normalized IS NOT NULL",
-        )
         for scope in ("lead", "opportunity"):
             fname = f"{scope}_status_id"
             tools.create_index(

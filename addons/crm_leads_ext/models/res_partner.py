@@ -1,6 +1,6 @@
 # Copyright 2026 CRM Practices contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from odoo import api, fields, models, tools
+from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.osv import expression
 
@@ -107,20 +107,6 @@ class ResPartner(models.Model):
         if not company_ids:
             return domain
         return expression.OR([domain, [("crm_shared_company_ids", "in", company_ids)]])
-
-    def init(self):
-        res = super().init()
-        # equality on many emails at once (duplicate groups): Odoo's index on
-        # email_normalized is a trigram one, for ilike
-        self._cr.execute("DROP INDEX IF EXISTS res_partner_email_normalized_eq_idx")
-        tools.create_index(
-            self._cr,
-            "res_partner_email_normalized_id_idx",
-            self._table,
-            ["email_normalized", "id"],
-            where="email_normalized IS NOT NULL",
-        )
-        return res
 
     def _crm_company(self):
         return self.company_id or self.env.company
@@ -239,17 +225,17 @@ class ResPartner(models.Model):
         return res
 
     def _set_default_prospect_status(self):
-        by_status = {}
-        for partner in self.filtered(
+        prospects = self.filtered(
             lambda p: p.crm_partner_type == "prospect" and not p.prospect_status_id
-        ):
-            status = partner._crm_company()._crm_status("prospect", "new")
-            if status:
-                by_status[status] = by_status.get(status, self.browse()) | partner
+        )
+        by_status = prospects.grouped(
+            lambda p: p._crm_company()._crm_status("prospect", "new")
+        )
         for status, partners in by_status.items():
-            partners.with_context(**{ROLE_WRITE: True}).write(
-                {"prospect_status_id": status.id}
-            )
+            if status:
+                partners.with_context(**{ROLE_WRITE: True}).write(
+                    {"prospect_status_id": status.id}
+                )
 
     def _check_prospect_status_role(self):
         """Only a prospect is won or lost."""

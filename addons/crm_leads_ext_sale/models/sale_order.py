@@ -1,7 +1,5 @@
 # Copyright 2026 CRM Practices contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from collections import defaultdict
-
 from odoo import api, models
 
 
@@ -27,20 +25,23 @@ class SaleOrder(models.Model):
         opportunities = self.filtered(
             lambda o: o.company_id.crm_opportunity_proposal_on_quotation
         ).opportunity_id
-        to_move = defaultdict(lambda: self.env["crm.lead"])
-        for opportunity in opportunities:
-            proposal = opportunity._crm_company()._crm_status("opportunity", "proposal")
-            current = opportunity.opportunity_status_id
-            if (
-                proposal
-                and opportunity.active
-                and current != proposal
-                and not current.is_closed
-                and (not current or current.sequence <= proposal.sequence)
-            ):
-                to_move[proposal] |= opportunity
-        for proposal, moved in to_move.items():
-            moved.opportunity_status_id = proposal
+        proposals = opportunities.grouped(
+            lambda o: o._crm_company()._crm_status("opportunity", "proposal")
+        )
+        for proposal, candidates in proposals.items():
+            if not proposal:
+                continue
+            moved = candidates.filtered(
+                lambda o, p=proposal: o.active
+                and o.opportunity_status_id != p
+                and not o.opportunity_status_id.is_closed
+                and (
+                    not o.opportunity_status_id
+                    or o.opportunity_status_id.sequence <= p.sequence
+                )
+            )
+            if moved:
+                moved.opportunity_status_id = proposal
 
     def action_confirm(self):
         """Axelor: confirming an order linked to an opportunity wins it (Odoo's

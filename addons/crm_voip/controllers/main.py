@@ -131,31 +131,39 @@ class CrmVoipController(http.Controller):
                     lambda e: e._("Nobody can take your call. Please call back later."),
                 )
             )
-        record = all(operators.mapped("must_record"))
         response = VoiceResponse()
-        dial_kwargs = {
-            "action": account._webhook_url(ROUTE_DIAL_ACTION),
-            "method": "POST",
-            "timeout": number.ring_timeout,
-            "answer_on_bridge": True,
-            "record": "record-from-answer-dual" if record else "do-not-record",
-        }
-        if record:
-            dial_kwargs["recording_status_callback"] = account._webhook_url(
-                ROUTE_RECORDING
-            )
-        dial = response.dial(**dial_kwargs)
+        dial = self._dial(
+            response,
+            account,
+            all(operators.mapped("must_record")),
+            timeout=number.ring_timeout,
+        )
+        # what the softphone shows: the known caller and the records to open
+        parameters = call._crm_voip_client_parameters()
+        status_url = account._webhook_url(ROUTE_STATUS)
         for operator in operators:
             client = dial.client(
-                status_callback=account._webhook_url(ROUTE_STATUS),
+                status_callback=status_url,
                 status_callback_event=LEG_EVENTS,
                 status_callback_method="POST",
             )
             client.identity(operator.user_id.voip_identity)
-            # what the softphone shows: the known caller and the records to open
-            for name, value in call._crm_voip_client_parameters().items():
+            for name, value in parameters.items():
                 client.parameter(name=name, value=value)
         return self._twiml(response)
+
+    @staticmethod
+    def _dial(response, account, record, **kwargs):
+        """The <Dial> of a call: its outcome to the Dial action, recorded or not."""
+        if record:
+            kwargs["recording_status_callback"] = account._webhook_url(ROUTE_RECORDING)
+        return response.dial(
+            action=account._webhook_url(ROUTE_DIAL_ACTION),
+            method="POST",
+            answer_on_bridge=True,
+            record="record-from-answer-dual" if record else "do-not-record",
+            **kwargs,
+        )
 
     @http.route(ROUTE_CLIENT, **TWILIO_ROUTE)
     def twilio_client(self, **_kw):
@@ -186,25 +194,18 @@ class CrmVoipController(http.Controller):
                 self._say(
                     env,
                     company,
-                    lambda e: dict(
-                        call._fields["refusal_reason"]._description_selection(e)
-                    )[call.refusal_reason],
+                    lambda e: call._fields["refusal_reason"].convert_to_export(
+                        call.refusal_reason, call.with_env(e)
+                    ),
                 )
             )
         response = VoiceResponse()
-        record = operator.must_record
-        dial_kwargs = {
-            "caller_id": operator.number_id.phone_number,
-            "action": account._webhook_url(ROUTE_DIAL_ACTION),
-            "method": "POST",
-            "answer_on_bridge": True,
-            "record": "record-from-answer-dual" if record else "do-not-record",
-        }
-        if record:
-            dial_kwargs["recording_status_callback"] = account._webhook_url(
-                ROUTE_RECORDING
-            )
-        dial = response.dial(**dial_kwargs)
+        dial = self._dial(
+            response,
+            account,
+            operator.must_record,
+            caller_id=operator.number_id.phone_number,
+        )
         dial.number(
             call.external_number,
             status_callback=account._webhook_url(ROUTE_STATUS),

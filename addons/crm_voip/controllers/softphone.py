@@ -14,7 +14,42 @@ class CrmVoipSoftphoneController(http.Controller):
         user = request.env.user
         if not user.has_group("crm_voip.group_crm_voip_operator"):
             return {"is_operator": False}
-        operators = (
+        operators = self._operators(user)
+        company_country = request.env.company.country_id
+        countries = request.env["res.country"].search_read(
+            [("phone_code", "!=", 0)], ["code", "name", "phone_code"], order="name"
+        )
+        return {
+            "is_operator": True,
+            "status": user.voip_status or "offline",
+            "numbers": [
+                {
+                    "id": op.number_id.id,
+                    "phone_number": op.number_id.phone_number,
+                    "name": op.number_id.friendly_name or op.number_id.phone_number,
+                    "can_call_out": op.can_call_out,
+                }
+                for op in operators
+            ],
+            "recent": self._recent(user, operators),
+            "countries": [
+                {"code": c["code"], "name": c["name"], "phone_code": c["phone_code"]}
+                for c in countries
+            ],
+            "default_country": company_country.code or "",
+        }
+
+    @http.route("/crm_voip/softphone/recent", type="json", auth="user")
+    def softphone_recent(self):
+        """The recent calls alone: what a live update of the softphone reloads."""
+        user = request.env.user
+        if not user.has_group("crm_voip.group_crm_voip_operator"):
+            return []
+        return self._recent(user, self._operators(user))
+
+    @staticmethod
+    def _operators(user):
+        return (
             request.env["crm.voip.operator"]
             .sudo()
             .search(
@@ -25,7 +60,9 @@ class CrmVoipSoftphoneController(http.Controller):
                 ]
             )
         )
-        # the operator's calls, and the calls of their numbers nobody took (missed)
+
+    def _recent(self, user, operators):
+        """The operator's calls, and the calls of their numbers nobody took."""
         calls = request.env["crm.voip.call"].search(
             [
                 "|",
@@ -37,31 +74,7 @@ class CrmVoipSoftphoneController(http.Controller):
             limit=RECENT_CALLS,
             order="date_start desc, id desc",
         )
-        company_country = request.env.company.country_id
-        countries = request.env["res.country"].search_read(
-            [("phone_code", "!=", 0)], ["code", "name", "phone_code"], order="name"
-        )
-        return {
-            "is_operator": True,
-            "status": user.voip_status or "offline",
-            "identity": user.voip_identity,
-            "numbers": [
-                {
-                    "id": op.number_id.id,
-                    "phone_number": op.number_id.phone_number,
-                    "name": op.number_id.friendly_name or op.number_id.phone_number,
-                    "can_call_out": op.can_call_out,
-                    "connected": op.number_id.account_id.state == "connected",
-                }
-                for op in operators
-            ],
-            "recent": [self._call_values(call) for call in calls],
-            "countries": [
-                {"code": c["code"], "name": c["name"], "phone_code": c["phone_code"]}
-                for c in countries
-            ],
-            "default_country": company_country.code or "",
-        }
+        return [self._call_values(call) for call in calls]
 
     @staticmethod
     def _call_values(call):
@@ -69,9 +82,7 @@ class CrmVoipSoftphoneController(http.Controller):
             "id": call.id,
             "direction": call.direction,
             "state": call.state,
-            "state_label": dict(
-                call._fields["state"]._description_selection(call.env)
-            ).get(call.state, ""),
+            "state_label": call._fields["state"].convert_to_export(call.state, call),
             "number": call.external_number or "",
             "partner_id": call.partner_id.id or False,
             "partner_name": call.partner_id.display_name or "",

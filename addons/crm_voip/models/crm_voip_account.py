@@ -1,5 +1,6 @@
 # Copyright 2026 CRM Practices contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+import contextlib
 import logging
 
 from odoo import api, fields, models
@@ -143,6 +144,14 @@ class CrmVoipAccount(models.Model):
         return TwilioGateway(
             account.account_sid, account.auth_token, base_url=account.api_base_url
         )
+
+    @contextlib.contextmanager
+    def _twilio_errors(self):
+        """Around a call to Twilio: its errors as clear messages, not tracebacks."""
+        try:
+            yield
+        except TwilioGatewayError as err:
+            self._raise_twilio_error(err)
 
     def _raise_twilio_error(self, err):
         """A clear message for the user instead of a traceback."""

@@ -415,7 +415,7 @@ class CrmVoipCall(models.Model):
 
     def _crm_voip_summary(self):
         self.ensure_one()
-        state = dict(self._fields["state"]._description_selection(self.env))[self.state]
+        state = self._fields["state"].convert_to_export(self.state, self)
         values = {
             "call": self.name,
             "state": state,
@@ -462,6 +462,8 @@ class CrmVoipCall(models.Model):
 
         Calls Twilio does not price yet stay pending for the next run, until
         ``max_age_days`` after they ended; Twilio being unreachable is retried too.
+        Odoo's cron runs the next batch at once while a batch settles some calls and
+        more are pending (``_notify_progress``), and stops when one settles none.
         """
         self.env.cr.execute(
             SQL(
@@ -473,8 +475,6 @@ class CrmVoipCall(models.Model):
         calls = self.browse(row[0] for row in self.env.cr.fetchall())
         if not calls:
             return
-        if len(calls) == batch_size:  # more may wait: run again soon
-            self.env.ref("crm_voip.ir_cron_crm_voip_fetch_costs")._trigger()
         currencies = {
             c.name: c
             for c in self.env["res.currency"].with_context(active_test=False).search([])
@@ -506,22 +506,29 @@ class CrmVoipCall(models.Model):
             self.env["crm.voip.call.leg"].browse(ids).write(
                 {"price": price, "currency_id": currency_id}
             )
-        self.env["ir.cron"]._notify_progress(done=len(calls), remaining=0)
+        settled = sum(len(ids) for ids in updates.values())
+        # a full batch: more may wait behind it
+        remaining = (
+            self.search_count([("cost_state", "=", "pending")])
+            if len(calls) == batch_size
+            else 0
+        )
+        self.env["ir.cron"]._notify_progress(done=settled, remaining=remaining)
 
     def _cost_from_twilio(self, gateway, currencies, legs_by_sid, too_old):
         """((cost_state, price, currency id), [((price, currency), leg id)]) or None."""
         self.ensure_one()
         give_up = not self.date_end or self.date_end < too_old
+        not_now = (("unavailable", 0.0, False), []) if give_up else None
         if gateway is None:
-            return (("unavailable", 0.0, False), []) if give_up else None
+            return not_now
         try:
             prices = gateway.call_prices(self.sid)
         except TwilioGatewayError as err:
             _logger.info("Twilio price of %s not fetched: %s", self.sid, err.message)
-            return (("unavailable", 0.0, False), []) if give_up else None
-        parent_price = prices[0][1] if prices else None
-        if parent_price is None or any(p is None for _sid, p, _u in prices):
-            return (("unavailable", 0.0, False), []) if give_up else None
+            return not_now
+        if not prices or any(p is None for _sid, p, _u in prices):
+            return not_now
         unit = next((u for _sid, _p, u in prices if u), "USD")
         currency = currencies.get(unit.upper())
         total = sum(abs(float(p)) for _sid, p, _u in prices)

@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import fields, models
 
-from .crm_voip_call import STATUS_RANK, status_moves_forward
+from .crm_voip_call import FINAL_RANK, STATUS_RANK, status_moves_forward
 
 
 class CrmVoipCallLeg(models.Model):
@@ -35,7 +35,7 @@ class CrmVoipCallLeg(models.Model):
             return False
         vals = {"twilio_status": status}
         duration = params.get("CallDuration", "")
-        if STATUS_RANK[status] == 4 and duration.isdigit():
+        if STATUS_RANK[status] >= FINAL_RANK and duration.isdigit():
             vals["duration"] = int(duration)
         self.write(vals)
         return True

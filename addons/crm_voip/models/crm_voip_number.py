@@ -5,7 +5,7 @@ import phonenumbers
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
-from ..tools.twilio_gateway import TwilioGatewayError, normalize_e164
+from ..tools.twilio_gateway import normalize_e164
 from .crm_voip_account import ROUTE_STATUS, ROUTE_VOICE
 
 
@@ -70,18 +70,23 @@ class CrmVoipNumber(models.Model):
 
     @api.depends("phone_number")
     def _compute_country_id(self):
+        regions = {}
         for number in self:
             if number.country_id or not number.phone_number:
                 continue
             try:
-                region = phonenumbers.region_code_for_number(
+                regions[number] = phonenumbers.region_code_for_number(
                     phonenumbers.parse(number.phone_number)
                 )
             except phonenumbers.NumberParseException:
                 continue
-            number.country_id = self.env["res.country"].search(
-                [("code", "=", region)], limit=1
-            )
+        if not regions:
+            return
+        Country = self.env["res.country"]
+        countries = Country.search([("code", "in", list(set(regions.values())))])
+        by_code = countries.grouped("code")
+        for number, region in regions.items():
+            number.country_id = by_code.get(region, Country)
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -131,23 +136,19 @@ class CrmVoipNumber(models.Model):
         """Point the numbers' voice URL and status callback at this database."""
         for number in self.filtered("twilio_sid"):
             account = number.account_id
-            try:
+            with account._twilio_errors():
                 account._gateway().point_number(
                     number.twilio_sid,
                     account._webhook_url(ROUTE_VOICE),
                     account._webhook_url(ROUTE_STATUS),
                 )
-            except TwilioGatewayError as err:
-                account._raise_twilio_error(err)
         return True
 
     def action_release(self):
         """Give the number back to Twilio (it cannot be recovered), then delete it."""
         self.ensure_one()
         if self.twilio_sid:
-            try:
+            with self.account_id._twilio_errors():
                 self.account_id._gateway().release_number(self.twilio_sid)
-            except TwilioGatewayError as err:
-                self.account_id._raise_twilio_error(err)
         self.unlink()
         return {"type": "ir.actions.act_window_close"}

@@ -34,17 +34,21 @@ class ResUsers(models.Model):
     def SELF_WRITEABLE_FIELDS(self):
         return super().SELF_WRITEABLE_FIELDS + ["voip_status"]
 
-    def _compute_voip_identity(self):
+    def _crm_voip_identity_prefix(self):
+        """Twilio client identities are unique per database and user."""
         dbname = re.sub(r"[^A-Za-z0-9]", "_", self.env.cr.dbname)
+        return f"odoo_{dbname}_"
+
+    def _compute_voip_identity(self):
+        prefix = self._crm_voip_identity_prefix()
         for user in self:
-            user.voip_identity = f"odoo_{dbname}_{user.id}" if user.id else False
+            user.voip_identity = f"{prefix}{user.id}" if user.id else False
 
     @api.model
     def _crm_voip_from_identity(self, identity):
         """The user behind a Twilio ``client:…`` party of this database, if any."""
         identity = (identity or "").removeprefix("client:")
-        dbname = re.sub(r"[^A-Za-z0-9]", "_", self.env.cr.dbname)
-        prefix = f"odoo_{dbname}_"
-        if not identity.startswith(prefix) or not identity[len(prefix) :].isdigit():
+        user_id = identity.removeprefix(self._crm_voip_identity_prefix())
+        if user_id == identity or not user_id.isdigit():
             return self.browse()
-        return self.browse(int(identity[len(prefix) :])).exists()
+        return self.browse(int(user_id)).exists()

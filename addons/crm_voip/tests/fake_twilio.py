@@ -266,9 +266,9 @@ class _Handler(BaseHTTPRequestHandler):
 class FakeTwilio:
     """Context manager: ``with FakeTwilio(sid, token) as fake: fake.url``."""
 
-    def __init__(self, account_sid, auth_token):
+    def __init__(self, account_sid, auth_token, handler=None):
         self.state = FakeTwilioState(account_sid, auth_token)
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), handler or _Handler)
         self.server.state = self.state
         self.server.daemon_threads = True
         self.url = f"http://127.0.0.1:{self.server.server_address[1]}"

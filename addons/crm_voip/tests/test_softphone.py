@@ -2,21 +2,20 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 import json
 import logging
-import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from unittest.mock import patch
+from http.server import BaseHTTPRequestHandler
 from urllib.parse import parse_qs
 
 import jwt
 from lxml import etree
-from twilio.request_validator import RequestValidator
 
 from odoo.tests import HttpCase, new_test_user, tagged
+from odoo.tests.common import JsonRpcException
 from odoo.tools.misc import file_path
 
 from odoo.addons.bus.models.bus import channel_with_db, dispatch, hashable
-from odoo.addons.bus.websocket import WebsocketConnectionHandler
+from odoo.addons.bus.tests import common as bus_common
+from odoo.addons.web.tests import test_js
 
 from ..models.crm_voip_account import (
     ROUTE_CLIENT,
@@ -24,7 +23,8 @@ from ..models.crm_voip_account import (
     ROUTE_STATUS,
     ROUTE_VOICE,
 )
-from .common import SID_A, TOKEN_A, VoipCommonMixin
+from .common import SID_A, TOKEN_A, VoipCommonMixin, WebhookMixin
+from .fake_twilio import FakeTwilio
 from .screenshots import png_size, tour_screenshots
 
 KEY_SID = "SK" + "1" * 32
@@ -52,21 +52,8 @@ def _connect(account):
     )
 
 
-class TokenRouteMixin:
-    def _json(self, route, params=None):
-        response = self.url_open(
-            route,
-            data=json.dumps(
-                {"jsonrpc": "2.0", "method": "call", "params": params or {}}
-            ),
-            headers={"Content-Type": "application/json"},
-        )
-        self.assertEqual(response.status_code, 200)
-        return response.json()
-
-
 @tagged("post_install", "-at_install")
-class TestSoftphoneRoutes(VoipCommonMixin, TokenRouteMixin, HttpCase):
+class TestSoftphoneRoutes(VoipCommonMixin, HttpCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
@@ -77,7 +64,7 @@ class TestSoftphoneRoutes(VoipCommonMixin, TokenRouteMixin, HttpCase):
         """An operator gets a short-lived Voice token for their own identity."""
         self.authenticate("voip_op_a", "voip_op_a")
         before = int(time.time())
-        result = self._json("/crm_voip/token")["result"]
+        result = self.make_jsonrpc_request("/crm_voip/token")
         self.assertEqual(result["ttl"], 3600)
         identity = f"odoo_{self.env.cr.dbname}_{self.op_a.id}".replace("-", "_")
         self.assertEqual(result["identity"], identity)
@@ -97,7 +84,7 @@ class TestSoftphoneRoutes(VoipCommonMixin, TokenRouteMixin, HttpCase):
         identities = set()
         for login in ("voip_op_a", "voip_op_a2"):
             self.authenticate(login, login)
-            identity = self._json("/crm_voip/token")["result"]["identity"]
+            identity = self.make_jsonrpc_request("/crm_voip/token")["identity"]
             self.assertIn(self.env.cr.dbname.replace("-", "_"), identity)
             identities.add(identity)
         self.assertEqual(len(identities), 2)
@@ -112,11 +99,10 @@ class TestSoftphoneRoutes(VoipCommonMixin, TokenRouteMixin, HttpCase):
         """No token for a user who is not a VoIP operator; none without a connection."""
         new_test_user(self.env, login="voip_nobody", groups="base.group_user")
         self.authenticate("voip_nobody", "voip_nobody")
-        response = self._json("/crm_voip/token")
-        self.assertNotIn("result", response)
-        self.assertIn("Forbidden", response["error"]["data"]["name"])
+        with self.assertRaisesRegex(JsonRpcException, "Forbidden"):
+            self.make_jsonrpc_request("/crm_voip/token")
         self.authenticate("voip_op_b", "voip_op_b")  # company B is not connected
-        self.assertEqual(self._json("/crm_voip/token")["result"], {})
+        self.assertEqual(self.make_jsonrpc_request("/crm_voip/token"), {})
 
     def test_sdk_served_lazily(self):
         """The npm SDK is a static file the softphone loads on demand, in no bundle."""
@@ -178,7 +164,7 @@ class TestSoftphoneRoutes(VoipCommonMixin, TokenRouteMixin, HttpCase):
         self._make_call(self.number_a2, sid="CAother", state="missed")
         self._make_call(self.number_a2, self.op_a2, sid="CAother2")
         self.authenticate("voip_op_a", "voip_op_a")
-        info = self._json("/crm_voip/softphone/info")["result"]
+        info = self.make_jsonrpc_request("/crm_voip/softphone/info")
         self.assertTrue(info["is_operator"])
         self.assertEqual(info["status"], "offline")
         self.assertEqual(
@@ -189,6 +175,10 @@ class TestSoftphoneRoutes(VoipCommonMixin, TokenRouteMixin, HttpCase):
             sorted(c["id"] for c in info["recent"]), sorted((mine | missed).ids)
         )
         self.assertEqual(info["default_country"], "FR")
+        # what a live update reloads: the recent calls alone
+        self.assertEqual(
+            self.make_jsonrpc_request("/crm_voip/softphone/recent"), info["recent"]
+        )
         self.assertIn("FR", [c["code"] for c in info["countries"]])
         # the status is the user's own to write
         self.env["res.users"].with_user(self.op_a).browse(
@@ -198,8 +188,10 @@ class TestSoftphoneRoutes(VoipCommonMixin, TokenRouteMixin, HttpCase):
         new_test_user(self.env, login="voip_nobody2", groups="base.group_user")
         self.authenticate("voip_nobody2", "voip_nobody2")
         self.assertEqual(
-            self._json("/crm_voip/softphone/info")["result"], {"is_operator": False}
+            self.make_jsonrpc_request("/crm_voip/softphone/info"),
+            {"is_operator": False},
         )
+        self.assertEqual(self.make_jsonrpc_request("/crm_voip/softphone/recent"), [])
 
 
 class _HootLogCollector(logging.Handler):
@@ -240,20 +232,18 @@ class TestSoftphoneHoot(HttpCase):
     EXPECTED_TESTS = 10
 
     def test_softphone_hoot(self):
-        # hoot's filter: the hash of the suite "@crm_voip" (see web's HOOTCommon)
-        suite = 0
-        for char in "@crm_voip":
-            suite = ((suite << 5) - suite + ord(char)) & 0xFFFFFFFF
+        # hoot's filter: the hash of the suite "@crm_voip", as web's HOOTCommon makes it
+        suite = test_js.HOOTCommon._generate_hash(self, "@crm_voip")
         with _HootLogCollector(self._logger.getChild("browser")) as collector:
             self.browser_js(
                 f"/web/tests?headless&loglevel=2&preset=desktop&timeout=15000"
-                f"&suite={suite:08x}",
+                f"&suite={suite}",
                 "",
                 "",
                 login="admin",
                 timeout=300,
                 success_signal="[HOOT] test suite succeeded",
-                error_checker=lambda message: "[HOOT]" not in message,
+                error_checker=test_js.unit_test_error_checker,
             )
         summary = [m for m in collector.messages if m.startswith("[HOOT] passed")]
         self.assertTrue(summary, "hoot printed no summary")
@@ -366,40 +356,9 @@ class _TwilioSignalling(BaseHTTPRequestHandler):
 
 
 @tagged("post_install", "-at_install")
-class TestSoftphoneTour(HttpCase):
-    def _allow_websockets(self):
-        """Odoo refuses the bus' websocket while testing, except in its WebsocketCase:
-        allowed here as there, so the live refresh of the softphone is tested; the
-        connections are waited for at the end, as WebsocketCase does."""
-        closed_events = []
-        serve_forever = WebsocketConnectionHandler._serve_forever
-
-        def tracked_serve_forever(*args):
-            closed = threading.Event()
-            closed_events.append(closed)
-            try:
-                serve_forever(*args)
-            finally:
-                closed.set()
-
-        self.startPatcher(
-            patch.object(
-                WebsocketConnectionHandler, "websocket_allowed", return_value=True
-            )
-        )
-        self.startPatcher(
-            patch.object(
-                WebsocketConnectionHandler,
-                "_serve_forever",
-                wraps=tracked_serve_forever,
-            )
-        )
-
-        def wait_closed():
-            for closed in closed_events:
-                closed.wait(5)
-
-        self.addCleanup(wait_closed)
+class TestSoftphoneTour(WebhookMixin, bus_common.WebsocketCase):
+    """Odoo refuses the bus' websocket while testing, except in its WebsocketCase: a
+    subclass, so that the live refresh of the softphone is tested too."""
 
     def test_call_from_contact_list(self):
         """Contacts > Call via VoIP: the simulated call is logged in CRM > Calls."""
@@ -430,42 +389,30 @@ class TestSoftphoneTour(HttpCase):
         env["res.partner"].create(
             {"name": "Tour Softphone Customer", "mobile": "+33 6 12 34 56 78"}
         )
-        server = ThreadingHTTPServer(("127.0.0.1", 0), _TwilioSignalling)
+        fake = FakeTwilio(SID_A, TOKEN_A, handler=_TwilioSignalling).start()
+        self.addCleanup(fake.stop)
+        server = fake.server
         server.calls = []
-        validator = RequestValidator(TOKEN_A)
-        base_url = self.base_url()
         posted = []
 
         def post(route, params):
-            url = base_url + route
             # the test's own session: it carries the cookie the test server requires
-            response = self.url_open(
-                url,
-                data=params,
-                headers={
-                    "X-Twilio-Signature": validator.compute_signature(url, params)
-                },
-            )
+            response = self._post(route, params)
             posted.append((route, response.status_code))
             return response.text
 
         server.post = post
-        # Odoo's test cursor drops the commit hook that NOTIFYs the websockets (see
-        # bus's WebsocketCase.trigger_notification_dispatching): wake the agent's
-        bus_channel = hashable(channel_with_db(self.registry.db_name, admin.partner_id))
+        # Odoo's test cursor drops the commit hook that NOTIFYs the websockets: wake
+        # the agent's, as WebsocketCase.trigger_notification_dispatching does (not
+        # called from this thread: it runs the test cursor's pre-commit hooks)
+        channel = hashable(channel_with_db(self.registry.db_name, admin.partner_id))
 
         def dispatch_bus():
-            for websocket in list(dispatch._channels_to_ws.get(bus_channel, ())):
+            for websocket in list(dispatch._channels_to_ws.get(channel, ())):
                 websocket.trigger_notification_dispatching()
 
         server.dispatch_bus = dispatch_bus
-        self._allow_websockets()
-        thread = threading.Thread(target=server.serve_forever, daemon=True)
-        thread.start()
-        self.addCleanup(thread.join)
-        self.addCleanup(server.server_close)
-        self.addCleanup(server.shutdown)
-        signal = f"http://127.0.0.1:{server.server_address[1]}"
+        signal = fake.url
         with tour_screenshots(self) as shots:
             self.start_tour(
                 "/odoo/action-base.action_partner_form"

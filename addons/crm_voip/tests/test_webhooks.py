@@ -7,13 +7,22 @@ from odoo.tools import mute_logger
 
 from odoo.addons.bus.models.bus import channel_with_db, json_dump
 
+from ..models.crm_voip_account import (
+    ROUTE_CLIENT as CLIENT,
+)
+from ..models.crm_voip_account import (
+    ROUTE_DIAL_ACTION as DIAL,
+)
+from ..models.crm_voip_account import (
+    ROUTE_RECORDING as RECORDING,
+)
+from ..models.crm_voip_account import (
+    ROUTE_STATUS as STATUS,
+)
+from ..models.crm_voip_account import (
+    ROUTE_VOICE as VOICE,
+)
 from .common import SID_A, SID_B, TOKEN_B, VoipCommonMixin, WebhookMixin
-
-VOICE = "/crm_voip/twilio/voice"
-CLIENT = "/crm_voip/twilio/client"
-DIAL = "/crm_voip/twilio/dial_action"
-STATUS = "/crm_voip/twilio/status"
-RECORDING = "/crm_voip/twilio/recording"
 
 
 @tagged("post_install", "-at_install")

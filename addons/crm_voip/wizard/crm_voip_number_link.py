@@ -3,7 +3,6 @@
 from odoo import fields, models
 
 from ..models.crm_voip_account import ROUTE_STATUS, ROUTE_VOICE
-from ..tools.twilio_gateway import TwilioGatewayError
 
 
 class CrmVoipNumberLink(models.TransientModel):
@@ -25,10 +24,8 @@ class CrmVoipNumberLink(models.TransientModel):
         """The account's numbers that are not linked yet."""
         self.ensure_one()
         account = self.account_id
-        try:
+        with account._twilio_errors():
             owned = account._gateway().owned_numbers()
-        except TwilioGatewayError as err:
-            account._raise_twilio_error(err)
         linked = set(
             self.env["crm.voip.number"]
             .with_context(active_test=False)
@@ -57,15 +54,13 @@ class CrmVoipNumberLink(models.TransientModel):
         account = self.account_id
         lines = self.line_ids.filtered("selected")
         gateway = account._gateway()
-        try:
+        with account._twilio_errors():
             for line in lines:
                 gateway.point_number(
                     line.twilio_sid,
                     account._webhook_url(ROUTE_VOICE),
                     account._webhook_url(ROUTE_STATUS),
                 )
-        except TwilioGatewayError as err:
-            account._raise_twilio_error(err)
         numbers = self.env["crm.voip.number"].create(
             [
                 {

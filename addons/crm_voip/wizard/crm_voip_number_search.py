@@ -3,7 +3,6 @@
 from odoo import fields, models
 
 from ..models.crm_voip_account import ROUTE_STATUS, ROUTE_VOICE
-from ..tools.twilio_gateway import TwilioGatewayError
 
 
 class CrmVoipNumberSearch(models.TransientModel):
@@ -56,15 +55,13 @@ class CrmVoipNumberSearch(models.TransientModel):
     def action_search(self):
         self.ensure_one()
         account = self.account_id
-        try:
+        with account._twilio_errors():
             found = account._gateway().search_numbers(
                 self.country_id.code,
                 self.number_type,
                 area_code=self.area_code,
                 contains=self.contains,
             )
-        except TwilioGatewayError as err:
-            account._raise_twilio_error(err)
         self.line_ids = [(5, 0, 0)] + [
             (
                 0,
@@ -97,14 +94,12 @@ class CrmVoipNumberSearchLine(models.TransientModel):
         """Buy the number at Twilio, pointed at this database, and add it here."""
         self.ensure_one()
         account = self.search_id.account_id
-        try:
+        with account._twilio_errors():
             bought = account._gateway().buy_number(
                 self.phone_number,
                 account._webhook_url(ROUTE_VOICE),
                 account._webhook_url(ROUTE_STATUS),
             )
-        except TwilioGatewayError as err:
-            account._raise_twilio_error(err)
         number = self.env["crm.voip.number"].create(
             {
                 "account_id": account.id,

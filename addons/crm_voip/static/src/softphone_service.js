@@ -50,10 +50,8 @@ export class Softphone {
         this.twilioDevice = null;
         this.refreshTimer = null;
         this.state = reactive({
-            loaded: false,
             isOperator: false,
             status: "offline",
-            identity: "",
             numbers: [],
             recent: [],
             countries: [],
@@ -79,10 +77,8 @@ export class Softphone {
     async load() {
         const info = await rpc("/crm_voip/softphone/info");
         Object.assign(this.state, {
-            loaded: true,
             isOperator: info.is_operator,
             status: info.status || "offline",
-            identity: info.identity || "",
             numbers: info.numbers || [],
             recent: info.recent || [],
             countries: info.countries || [],
@@ -91,7 +87,7 @@ export class Softphone {
         this.state.dial.country = this.state.defaultCountry;
         this.state.dial.callerId = this.outNumbers[0]?.phone_number || "";
         if (this.state.isOperator) {
-            this.bus?.subscribe("crm_voip_call_updated", () => this.reloadRecent());
+            this.bus.subscribe("crm_voip_call_updated", () => this.reloadRecent());
             if (this.state.status === "online") {
                 await this.register();
             }
@@ -99,8 +95,7 @@ export class Softphone {
     }
 
     async reloadRecent() {
-        const info = await rpc("/crm_voip/softphone/info");
-        this.state.recent = info.recent || [];
+        this.state.recent = await rpc("/crm_voip/softphone/recent");
     }
 
     toggleOpen() {
@@ -123,7 +118,6 @@ export class Softphone {
         if (!result?.token) {
             return null;
         }
-        this.state.identity = result.identity;
         clearTimeout(this.refreshTimer);
         this.refreshTimer = setTimeout(
             () => this.refreshToken(),
@@ -342,7 +336,7 @@ export class Softphone {
             }
         }
         const from = callerId || this.outNumbers[0].phone_number;
-        const to = number.startsWith("+") ? number : this.e164(number, this.state.dial.country);
+        const to = this.e164(number, this.state.dial.country);
         this.state.call = {
             direction: "outbound",
             state: "connecting",
@@ -425,9 +419,8 @@ export const softphoneService = {
     dependencies: ["orm", "bus_service", "crm_voip.device"],
     start(env, services) {
         const softphone = new Softphone(env, services);
-        softphone.load().catch(() => {
-            softphone.state.loaded = true;
-        });
+        // not an operator, or offline: the systray stays empty
+        softphone.load().catch(() => {});
         return softphone;
     },
 };

@@ -71,8 +71,8 @@ class SimulatedDevice extends SimulatedCall {
 }
 
 const NUMBERS = [
-    {id: 1, phone_number: "+33184880010", name: "Paris", can_call_out: true, connected: true},
-    {id: 2, phone_number: "+33184880020", name: "Support", can_call_out: false, connected: true},
+    {id: 1, phone_number: "+33184880010", name: "Paris", can_call_out: true},
+    {id: 2, phone_number: "+33184880020", name: "Support", can_call_out: false},
 ];
 
 function setup({status = "online", numbers = NUMBERS, isOperator = true, sdk = true} = {}) {
@@ -80,7 +80,6 @@ function setup({status = "online", numbers = NUMBERS, isOperator = true, sdk = t
     onRpc("/crm_voip/softphone/info", () => ({
         is_operator: isOperator,
         status,
-        identity: "odoo_test_2",
         numbers,
         recent: [],
         countries: [
@@ -89,6 +88,7 @@ function setup({status = "online", numbers = NUMBERS, isOperator = true, sdk = t
         ],
         default_country: "FR",
     }));
+    onRpc("/crm_voip/softphone/recent", () => []);
     onRpc("/crm_voip/token", () => {
         simulation.tokens++;
         return {token: `jwt${simulation.tokens}`, identity: "odoo_test_2", ttl: 3600};

@@ -91,7 +91,7 @@ export class Softphone extends Component {
             return;
         }
         this.softphone.call({
-            number: this.softphone.e164(dial.number, dial.country),
+            number: dial.number,
             callerId: dial.callerId,
             partnerId: dial.partnerId,
             partnerName: dial.partnerName,
