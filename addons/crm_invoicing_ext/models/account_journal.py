@@ -11,11 +11,11 @@ class AccountJournal(models.Model):
 
     crm_numbering = fields.Boolean(
         string="Human invoice numbers",
-        compute="_compute_crm_numbering",
-        store=True,
-        readonly=False,
+        default=False,
+        copy=False,
         help="Number customer invoices PREFIX + digits (INV0000001), never reset, "
-        "instead of Odoo's JOURNAL/YEAR/NUMBER.",
+        "instead of Odoo's JOURNAL/YEAR/NUMBER. Off until an administrator switches "
+        "it on: invoices keep Odoo's numbers.",
     )
     crm_invoice_prefix = fields.Char(string="Invoice prefix", default="INV")
     crm_refund_prefix = fields.Char(string="Credit note prefix", default="AV")
@@ -44,11 +44,6 @@ class AccountJournal(models.Model):
             # a new prefix or start number must be read again.
             self.env["account.move"]._get_sequence_cache().clear()
         return res
-
-    @api.depends("type")
-    def _compute_crm_numbering(self):
-        for journal in self:
-            journal.crm_numbering = journal.type == "sale"
 
     def _crm_highest_numbers(self):
         """{journal id: highest posted invoice number with the journal's prefix}."""

@@ -1,7 +1,7 @@
 # Copyright 2026 CRM Practices contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo.exceptions import UserError, ValidationError
-from odoo.tests import Form, tagged
+from odoo.tests import Form, new_test_user, tagged
 
 from odoo.addons.account.tests.common import AccountTestInvoicingCommon
 
@@ -12,6 +12,8 @@ class TestNumbering(AccountTestInvoicingCommon):
     def setUpClass(cls):
         super().setUpClass()
         cls.journal = cls.company_data["default_journal_sale"]
+        # what an administrator does in Settings or on the journal form
+        cls.journal.crm_numbering = True
 
     def _invoice(self, post=True, move_type="out_invoice", **values):
         move = self.init_invoice(move_type, amounts=[100.0], journal=self.journal)
@@ -22,8 +24,7 @@ class TestNumbering(AccountTestInvoicingCommon):
         return move
 
     def test_default_format(self):
-        """Out of the box: INV + 7 digits from 1, credit notes AV + 7 digits."""
-        self.assertTrue(self.journal.crm_numbering)
+        """Switched on: INV + 7 digits from 1, credit notes AV + 7 digits."""
         first, second = self._invoice(), self._invoice()
         self.assertEqual((first.name, second.name), ("INV0000001", "INV0000002"))
         self.assertEqual(self._invoice(move_type="out_refund").name, "AV0000001")
@@ -88,7 +89,7 @@ class TestNumbering(AccountTestInvoicingCommon):
         """Each company's sales journal keeps its own prefix and counter."""
         other = self.setup_other_company()
         journal_b = other["default_journal_sale"]
-        journal_b.crm_invoice_prefix = "CB"
+        journal_b.write({"crm_numbering": True, "crm_invoice_prefix": "CB"})
         self._invoice()
         invoice_b = self.init_invoice(
             "out_invoice", amounts=[50.0], company=other["company"], journal=journal_b
@@ -149,3 +150,83 @@ class TestNumbering(AccountTestInvoicingCommon):
         wizard.resequence()
         self.assertEqual(sorted(moves.mapped("name")), ["INV0000010", "INV0000011"])
         self.assertEqual(self._invoice().name, "INV0000012")
+
+
+@tagged("post_install", "-at_install")
+class TestNumberingSwitch(AccountTestInvoicingCommon):
+    """Installing the module changes no invoice number: the human numbering is
+    off on every journal until an administrator switches it on."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.journal = cls.company_data["default_journal_sale"]
+        cls.admin = new_test_user(
+            cls.env,
+            login="crm_invoicing_ext_numbering_admin",
+            groups="base.group_system,account.group_account_manager,"
+            "sales_team.group_sale_manager",
+            company_id=cls.company_data["company"].id,
+            company_ids=cls.company_data["company"].ids,
+        )
+
+    def _post_invoice(self, move_type="out_invoice", journal=None):
+        move = self.init_invoice(
+            move_type,
+            amounts=[100.0],
+            invoice_date="2026-03-01",
+            journal=journal or self.journal,
+        )
+        move.action_post()
+        return move
+
+    def test_installed_module_keeps_odoo_numbers(self):
+        """Sales journals, those of the database and those created since, keep
+        Odoo's JOURNAL/YEAR/NUMBER names for invoices and credit notes."""
+        self.assertFalse(
+            # sudo: every company's journals, those of the database included
+            self.env["account.journal"]
+            .sudo()
+            .with_context(active_test=False)
+            .search([("crm_numbering", "=", True)]),
+            "no journal numbered by the module after install",
+        )
+        self.assertEqual(self._post_invoice().name, "INV/2026/00001")
+        self.assertEqual(self._post_invoice("out_refund").name, "RINV/2026/00001")
+        with Form(self.env["account.journal"].with_user(self.admin)) as form:
+            form.name = "Second sales"
+            form.type = "sale"
+            form.code = "SAL2"
+        journal = form.record
+        self.assertFalse(journal.crm_numbering)
+        self.assertEqual(self._post_invoice(journal=journal).name, "SAL2/2026/00001")
+        self.assertFalse(self.journal.copy().crm_numbering)
+
+    def test_switch_on_in_settings(self):
+        """An administrator switches it on in CRM Settings for the company's
+        default sales journal; invoices posted before keep their names."""
+        before = self._post_invoice()
+        with Form(self.env["res.config.settings"].with_user(self.admin)) as form:
+            self.assertEqual(form.crm_invoice_journal_id, self.journal)
+            form.crm_numbering = True
+            form.crm_invoice_prefix = "FAC"
+            form.crm_invoice_padding = 5
+        form.record.execute()
+        self.assertTrue(self.journal.crm_numbering)
+        self.assertEqual(self._post_invoice().name, "FAC00001")
+        self.assertEqual(before.name, "INV/2026/00001")
+        other = self.setup_other_company()["default_journal_sale"]
+        self.assertFalse(other.crm_numbering, "another company's journal unchanged")
+
+    def test_switch_on_on_the_journal_form(self):
+        with Form(self.journal.with_user(self.admin)) as form:
+            form.crm_numbering = True
+            form.crm_invoice_prefix = "F-"
+        self.assertEqual(self._post_invoice().name, "F-0000001")
+        with Form(self.journal.with_user(self.admin)) as form:
+            form.crm_numbering = False
+        self.assertEqual(
+            self._post_invoice().name,
+            "F-0000002",
+            "switched off: Odoo goes on from the last name, as it always does",
+        )

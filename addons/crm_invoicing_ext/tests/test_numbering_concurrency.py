@@ -55,6 +55,7 @@ class TestNumberingConcurrency(TransactionCase):
                 "code": "CCY",
                 "type": "sale",
                 "company_id": company.id,
+                "crm_numbering": True,
                 "default_account_id": income.id,
             }
         )

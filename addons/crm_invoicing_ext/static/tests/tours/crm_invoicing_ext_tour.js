@@ -18,6 +18,11 @@ registry.category("web_tour.tours").add("crm_invoicing_ext_tour", {
             run: "click",
         },
         {
+            content: "Off until the administrator switches it on",
+            trigger: "#crm_invoicing_ext_numbering_setting .o_field_widget[name=crm_numbering] input:not(:checked)",
+            run: "click",
+        },
+        {
             trigger: "#crm_invoicing_ext_numbering_setting .o_field_widget[name=crm_invoice_prefix] input",
             run: "edit FAC",
         },
