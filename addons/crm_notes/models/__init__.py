@@ -5,5 +5,6 @@ from . import crm_note_variable
 from . import crm_note_variable_option
 from . import crm_note_variable_value
 from . import crm_note
+from . import crm_note_reassign_job
 from . import res_partner
 from . import res_config_settings

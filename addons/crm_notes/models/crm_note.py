@@ -1,9 +1,10 @@
 # Copyright 2026 CRM Practices contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-import threading
+import socket
+import time
 from collections import Counter
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
@@ -18,13 +19,14 @@ FOLLOWUP_STATES = [
     ("done", "Done"),
 ]
 
-# One statement per chunk of notes: move them, then log one chatter message per
-# moved note with Odoo's own tracking values (what `tracking=True` would have
-# written), so the chatter reads "Assigned to: A → B" as after a form edit.
+# One statement per chunk of notes: move the open ones, then leave what Odoo's
+# tracked write of `user_id` leaves (mail.thread `_message_track` ->
+# `_message_log`, and `_message_auto_subscribe`): one chatter message per moved
+# note with the columns `_message_log_batch` fills, Odoo's tracking values, and
+# the new assignee as follower with the model's default subtypes. A test
+# compares the rows column by column with those of Odoo's tracked write.
 # The ORM path (write + mail.thread tracking + assignment notification) costs
 # about 12 queries and 18 ms per record: see benchmarks/bench_note_reassign.py.
-# Tracking values carry no create_uid/write_uid: nothing reads them, and their
-# foreign-key checks are a tenth of the statement's cost.
 REASSIGN_SQL = """
 WITH old AS (
     SELECT id, user_id, date_followup
@@ -51,18 +53,26 @@ WITH old AS (
  RETURNING n.id, old.user_id AS old_user_id, old.date_followup AS old_date
 ), message AS (
     INSERT INTO mail_message (model, res_id, message_type, subtype_id, is_internal,
-                              author_id, body, date,
+                              author_id, email_from, reply_to, message_id,
+                              email_add_signature, body, date,
                               create_uid, create_date, write_uid, write_date)
     SELECT 'crm.note', moved.id, 'notification', %(subtype)s, TRUE,
-           %(author)s, '', %(now)s, %(uid)s, %(now)s, %(uid)s, %(now)s
+           %(author)s, %(email_from)s, %(reply_to)s,
+           -- tools.mail.generate_tracking_message_id('message-notify'), per row
+           format('<%%s.%%s-openerp-message-notify@%%s>',
+                  lpad(floor(random() * 1e15)::bigint::text, 15, '0'),
+                  %(time)s, %(host)s),
+           FALSE, %(body)s, %(now)s, %(uid)s, %(now)s, %(uid)s, %(now)s
       FROM moved
  RETURNING id, res_id
 ), user_tracking AS (
     INSERT INTO mail_tracking_value (field_id, mail_message_id,
                                      old_value_integer, new_value_integer,
-                                     old_value_char, new_value_char, create_date)
-    SELECT %(user_field)s, message.id, moved.old_user_id, %(user)s,
-           COALESCE(partner.name, ''), %(user_name)s, %(now)s
+                                     old_value_char, new_value_char,
+                                     create_uid, create_date, write_uid, write_date)
+    SELECT %(user_field)s, message.id, COALESCE(moved.old_user_id, 0), %(user)s,
+           COALESCE(partner.name, ''), %(user_name)s,
+           %(uid)s, %(now)s, %(uid)s, %(now)s
       FROM message
       JOIN moved ON moved.id = message.res_id
  LEFT JOIN res_users ON res_users.id = moved.old_user_id
@@ -70,11 +80,24 @@ WITH old AS (
      WHERE moved.old_user_id IS DISTINCT FROM %(user)s
 ), date_tracking AS (
     INSERT INTO mail_tracking_value (field_id, mail_message_id, old_value_datetime,
-                                     new_value_datetime, create_date)
-    SELECT %(date_field)s, message.id, moved.old_date, %(date)s::date, %(now)s
+                                     new_value_datetime,
+                                     create_uid, create_date, write_uid, write_date)
+    SELECT %(date_field)s, message.id, moved.old_date, %(date)s::date,
+           %(uid)s, %(now)s, %(uid)s, %(now)s
       FROM message
       JOIN moved ON moved.id = message.res_id
      WHERE %(date)s::date IS NOT NULL AND moved.old_date IS DISTINCT FROM %(date)s::date
+), follower AS (
+    INSERT INTO mail_followers (res_model, res_id, partner_id)
+    SELECT 'crm.note', moved.id, %(partner)s
+      FROM moved
+ON CONFLICT (res_model, res_id, partner_id) DO NOTHING
+ RETURNING id
+), follower_subtype AS (
+    INSERT INTO mail_followers_mail_message_subtype_rel (mail_followers_id,
+                                                         mail_message_subtype_id)
+    SELECT follower.id, subtype.id
+      FROM follower, unnest(%(subtypes)s::int[]) AS subtype(id)
 )
 SELECT count(*) FROM moved
 """
@@ -102,8 +125,9 @@ class CrmNote(models.Model):
     _inherit = ["mail.thread"]
     _order = "state desc, date_followup, id desc"
     _check_company_auto = True
-    # Bulk reassignment commits between chunks of this size outside tests, so row
-    # locks are never held on a whole territory at once.
+    # Bulk reassignment: one statement per chunk of this size; a request moves at
+    # most one chunk, more is queued for the cron (one chunk per cron batch), so
+    # row locks are never held on a whole territory at once.
     _reassign_chunk = 10000
 
     partner_id = fields.Many2one(
@@ -363,24 +387,54 @@ class CrmNote(models.Model):
     # ------------------------------------------------------------------
 
     def _reassign(self, user, date_followup=False):
-        """Give the notes of self to `user` (and a new follow-up date), set-based.
+        """Give the open notes of self to `user` (and a new follow-up date).
 
-        Callers have checked the current user's rights on self. Notes of a company
-        the new assignee cannot access are refused. Returns (moved, refusals) with
-        refusals a Counter {reason: number of notes}.
+        Callers have checked the current user's rights on self. Up to
+        `_reassign_chunk` notes are moved now, in the caller's transaction; more
+        are handed to the cron (see `_reassign_or_queue`). Returns (count,
+        refusals): the notes moved or queued, and a Counter {reason: number of
+        notes} of those refused.
         """
+        moved, job, refusals = self._reassign_or_queue(user, date_followup)
+        return moved + len(job.note_ids), refusals
+
+    def _reassign_or_queue(self, user, date_followup=False):
+        """Move the notes of self now, or queue them when they are more than one
+        chunk: a request never commits, and never holds the row locks of a whole
+        territory. Returns (moved, job, refusals), `job` the queued
+        `crm.note.reassign.job` (empty when the notes were moved now).
+
+        The context key `crm_notes_reassign_no_commit` (callers owning their
+        transaction: scripts, benchmarks) moves everything now.
+        """
+        Job = self.env["crm.note.reassign.job"]
+        allowed, refusals = self._reassign_filter(user)
+        if len(allowed) <= self._reassign_chunk or self.env.context.get(
+            "crm_notes_reassign_no_commit"
+        ):
+            return allowed._reassign_write(user, date_followup), Job, refusals
+        return 0, Job._queue(allowed, user, date_followup), refusals
+
+    def _reassign_filter(self, user):
+        """(allowed, refusals): the notes of self `user` may take, and a Counter
+        {reason: number of notes} of the others: the new assignee must be an
+        active internal user of the note's company."""
         refusals = Counter()
+        Note = self.sudo().browse()  # sudo: the callers checked self's rights
         if not self:
-            return 0, refusals
+            return Note, refusals
         if not user.active or user.share:
             refusals[
                 self.env._(
                     "%(user)s is archived or not an internal user", user=user.name
                 )
             ] = len(self)
-            return 0, refusals
-        allowed = self.sudo().search(
-            [("id", "in", self.ids), ("company_id", "in", user.company_ids.ids)],
+            return Note, refusals
+        allowed = Note.search(
+            [
+                ("id", "in", self.ids),
+                ("company_id", "in", user.company_ids.ids),
+            ],
             order="id",
         )
         if len(allowed) < len(self):
@@ -389,50 +443,64 @@ class CrmNote(models.Model):
                     "%(user)s has no access to the note's company", user=user.name
                 )
             ] = len(self) - len(allowed)
-        if not allowed:
-            return 0, refusals
+        return allowed, refusals
+
+    def _reassign_write(self, user, date_followup=False, notify=True):
+        """Move the open notes of self to `user`, set-based, in the current
+        transaction: one statement per chunk, leaving in the database what
+        Odoo's tracked write leaves (chatter message, tracking values, new
+        follower). Then one summary notification to `user` instead of one per
+        note. Returns how many notes moved."""
+        if not self:
+            return 0
         self.env.flush_all()
+        # What `_message_log_batch` computes for the tracking message.
+        author = self.env.user.partner_id
+        email_from = author.email_formatted
+        reply_to = self.env["mail.thread"]._notify_get_reply_to(default=email_from)[
+            False
+        ]
+        default_subtypes = self.env[
+            "mail.message.subtype"
+        ]._get_auto_subscription_subtypes(self._name)[1]
+        Fields = self.env["ir.model.fields"]
         params = {
             "user": user.id,
             "user_name": user.display_name,
+            "partner": user.partner_id.id,
+            "subtypes": default_subtypes,
             "date": date_followup or None,
             "today": fields.Date.context_today(self),
             "uid": self.env.uid,
-            "author": self.env.user.partner_id.id,
-            "now": fields.Datetime.now(),
+            "author": author.id,
+            "email_from": email_from if email_from is not False else None,
+            "reply_to": reply_to if reply_to is not False else None,
+            "body": str(escape("")),
+            "time": f"{time.time():.15f}",
+            "host": socket.gethostname(),
+            "now": self.env.cr.now(),
             "subtype": self.env["ir.model.data"]._xmlid_to_res_id("mail.mt_note"),
-            "user_field": self.env["ir.model.fields"]._get(self._name, "user_id").id,
-            "date_field": self.env["ir.model.fields"]
-            ._get(self._name, "date_followup")
-            .id,
+            "user_field": Fields._get(self._name, "user_id").id,
+            "date_field": Fields._get(self._name, "date_followup").id,
         }
-        chunks = list(split_every(self._reassign_chunk, allowed.ids))
-        # Callers owning the transaction (tests, benchmarks, scripts) keep it whole.
-        auto_commit = (
-            len(chunks) > 1
-            and not getattr(threading.current_thread(), "testing", False)
-            and not self.env.context.get("crm_notes_reassign_no_commit")
-        )
         moved = 0
-        for ids in chunks:
+        for ids in split_every(self._reassign_chunk, self.ids):
             self.env.cr.execute(REASSIGN_SQL, dict(params, ids=list(ids)))
             moved += self.env.cr.fetchone()[0]
-            if auto_commit:
-                # Commit per chunk (never in tests) so locks are not held on every
-                # note of a territory at once; each chunk is whole on its own.
-                self.env.cr.commit()  # pylint: disable=invalid-commit
         self.env.invalidate_all()
-        if moved:
+        if moved and notify:
             self._notify_reassigned(user, moved)
-        return len(allowed), refusals
+        return moved
 
     def _notify_reassigned(self, user, count):
-        """One summary notification to the new assignee, instead of one per note."""
-        self.env["mail.thread"].sudo().message_notify(
+        """One summary notification to the new assignee, in their language,
+        instead of Odoo's one per note."""
+        env = self.with_context(lang=user.lang).env
+        env["mail.thread"].sudo().message_notify(
             partner_ids=user.partner_id.ids,
-            subject=self.env._("CRM notes assigned to you"),
+            subject=env._("CRM notes assigned to you"),
             body=Markup("<p>%s</p>")
-            % self.env._(
+            % env._(
                 "%(author)s assigned %(count)s CRM note(s) to you.",
                 author=self.env.user.name,
                 count=count,

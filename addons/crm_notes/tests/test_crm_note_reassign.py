@@ -1,9 +1,13 @@
 # Copyright 2026 CRM Practices contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+import json
 from datetime import date
+from unittest.mock import patch
 
 from odoo.exceptions import UserError
 from odoo.tests import Form, tagged, users
+
+from odoo.addons.crm_notes.models.crm_note import CrmNote
 
 from .common import CrmNotesCommon
 
@@ -130,3 +134,286 @@ class TestCrmNoteReassign(CrmNotesCommon):
             counts.append(self.cr.sql_log_count - before)
             self.assertEqual(notes.mapped("user_id"), self.rep_all)
         self.assertEqual(counts[1], counts[2], counts)
+
+
+@tagged("post_install", "-at_install")
+class TestCrmNoteReassignLikeOdoo(CrmNotesCommon):
+    """The set-based reassignment leaves in the database what Odoo's tracked
+    write of `user_id` leaves: the chatter message (every column), its tracking
+    values and the new assignee as follower."""
+
+    # Columns that differ between any two messages by nature.
+    VOLATILE = {"id", "res_id", "mail_message_id", "message_id", "date"}
+    VOLATILE |= {"create_date", "write_date"}
+
+    def _rows(self, table, where, params):
+        self.env.flush_all()
+        self.env.cr.execute(f"SELECT * FROM {table} WHERE {where} ORDER BY id", params)
+        return self.env.cr.dictfetchall()
+
+    def _left(self, note, after):
+        """(messages, tracking values, followers) of the note, messages since
+        message `after`, volatile columns left out; followers as {partner:
+        subtypes}."""
+        messages = self._rows(
+            "mail_message",
+            "model = 'crm.note' AND res_id = %s AND message_type = 'notification'"
+            " AND id > %s",
+            [note.id, after],
+        )
+        trackings = self._rows(
+            "mail_tracking_value",
+            "mail_message_id = ANY(%s)",
+            [[m["id"] for m in messages]],
+        )
+        self.env.cr.execute(
+            """SELECT f.partner_id, array_agg(r.mail_message_subtype_id ORDER BY 1)
+                 FROM mail_followers f
+            LEFT JOIN mail_followers_mail_message_subtype_rel r
+                   ON r.mail_followers_id = f.id
+                WHERE f.res_model = 'crm.note' AND f.res_id = %s
+             GROUP BY f.partner_id""",
+            [note.id],
+        )
+        followers = dict(self.env.cr.fetchall())
+        for message in messages:
+            self.assertRegex(
+                message["message_id"] or "", r"^<\d{15}\.\d+\.\d{15}-openerp-.+@.+>$"
+            )
+        strip = lambda rows: [  # noqa: E731
+            {k: v for k, v in row.items() if k not in self.VOLATILE} for row in rows
+        ]
+        return (
+            strip(messages),
+            sorted(strip(trackings), key=lambda t: t["field_id"]),
+            followers,
+        )
+
+    def test_same_database_rows_as_odoo_tracked_write(self):
+        self.rep_own.partner_id.email = "rep.own@example.com"
+        self.manager.partner_id.email = "manager@example.com"
+        new_date = date(2030, 1, 15)
+        ours, odoo = self.env["crm.note"].create(
+            [
+                {
+                    "partner_id": self.customer.id,
+                    "user_id": self.rep_own.id,
+                    "date_followup": date(2029, 5, 1),
+                }
+            ]
+            * 2
+        )
+        self.env.flush_all()
+        self.env.cr.precommit.run()  # creation tracking out of the way
+        after = self.env["mail.message"].sudo().search([], limit=1, order="id desc").id
+        manager_env = self.env(user=self.manager)
+        ours.with_env(manager_env)._reassign(self.rep_all, new_date)
+        odoo.with_env(manager_env).write(
+            {"user_id": self.rep_all.id, "date_followup": new_date}
+        )
+        self.env.flush_all()
+        self.env.cr.precommit.run()  # Odoo writes its tracking at pre-commit
+        ours_left, odoo_left = self._left(ours, after), self._left(odoo, after)
+        self.assertEqual(len(ours_left[0]), 1, "one chatter message")
+        self.assertEqual(ours_left[0], odoo_left[0], "mail_message columns")
+        self.assertEqual(len(ours_left[1]), 2, "user and date tracked")
+        self.assertEqual(ours_left[1], odoo_left[1], "mail_tracking_value columns")
+        self.assertIn(self.rep_all.partner_id.id, ours_left[2], "assignee follows")
+        self.assertEqual(ours_left[2], odoo_left[2], "followers and their subtypes")
+
+        # the chatter and the messages' search see it as Odoo's
+        def shown(note):
+            trackings = note.message_ids.tracking_value_ids._tracking_value_format()
+            return [{k: v for k, v in t.items() if k != "id"} for t in trackings]
+
+        self.assertEqual(shown(ours), shown(odoo))
+        self.assertIn(self.rep_all.partner_id, ours.message_partner_ids)
+
+
+@tagged("post_install", "-at_install")
+class TestCrmNoteReassignQueued(CrmNotesCommon):
+    """More notes than one chunk: the request only queues them, the cron moves
+    them chunk by chunk and tells the user who asked; nothing is committed by
+    the request, so an error after it leaves nothing half done."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env["res.lang"]._activate_lang("fr_FR")
+        cls.env["ir.module.module"]._load_module_terms(
+            ["crm_notes"], ["fr_FR"], overwrite=True
+        )
+        cls.rep_all.lang = "fr_FR"
+        cls.Job = cls.env["crm.note.reassign.job"]
+        cls.cron = cls.env.ref("crm_notes.ir_cron_crm_note_reassign")
+
+    def setUp(self):
+        super().setUp()
+        # a chunk of 2 notes: 5 notes are "too many for one request"
+        self.startPatcher(patch.object(CrmNote, "_reassign_chunk", 2))
+
+    def _run_cron(self):
+        """One cron batch, reporting progress as Odoo's cron runner has it."""
+        progress = self.env["ir.cron.progress"].create({"cron_id": self.cron.id})
+        self.Job.with_context(ir_cron_progress_id=progress.id)._cron_reassign()
+        return progress
+
+    def _inbox(self, user):
+        return (
+            self.env["mail.message"]
+            .sudo()
+            .search(
+                [("partner_ids", "in", user.partner_id.ids), ("model", "=", False)],
+                order="id",
+            )
+        )
+
+    def test_wizard_queues_then_cron_moves_and_notifies(self):
+        notes = self.env["crm.note"].create(
+            [{"partner_id": self.customer.id, "user_id": self.rep_all.id}] * 5
+        )
+        inbox_before = self._inbox(self.rep_all)
+        triggers_before = self.env["ir.cron.trigger"].search_count(
+            [("cron_id", "=", self.cron.id)]
+        )
+        wizard = (
+            self.env["crm.note.reassign"]
+            .with_user(self.rep_all)
+            .with_context(active_model="crm.note", active_ids=notes.ids)
+        )
+        form = Form(wizard)
+        form.user_id = self.rep_own
+        form.date_followup = date(2030, 1, 15)
+        result = form.save().action_reassign()
+        message = result["params"]["message"]
+        self.assertIn(
+            "5 note(s) will be reassigned to Rep Own in the background", message
+        )
+        self.assertEqual(notes.mapped("user_id"), self.rep_all, "nothing moved yet")
+        job = self.Job.sudo().search([])
+        self.assertEqual(job.note_ids, notes)
+        self.assertEqual(job.requester_id, self.rep_all)
+        self.assertGreater(
+            self.env["ir.cron.trigger"].search_count([("cron_id", "=", self.cron.id)]),
+            triggers_before,
+            "the cron is woken up",
+        )
+
+        progress = self._run_cron()
+        self.assertEqual((progress.done, progress.remaining), (2, 3))
+        self.assertEqual(len(notes.filtered(lambda n: n.user_id == self.rep_own)), 2)
+        self.assertEqual(self._inbox(self.rep_all), inbox_before, "not done yet")
+        self._run_cron()
+        bus_before = self.env["bus.bus"].search([], order="id desc", limit=1).id
+        progress = self._run_cron()
+        self.assertEqual((progress.done, progress.remaining), (1, 0))
+        self.assertFalse(job.exists(), "a finished job is forgotten")
+        self.assertEqual(notes.mapped("user_id"), self.rep_own)
+        self.assertEqual(set(notes.mapped("date_followup")), {date(2030, 1, 15)})
+        for note in notes:
+            self.assertIn(self.rep_own.partner_id, note.message_partner_ids)
+            self.assertEqual(
+                note.message_ids[0].author_id,
+                self.rep_all.partner_id,
+                "the chatter trace is the requester's",
+            )
+        # the requester is told, in their language (French)
+        done = self._inbox(self.rep_all) - inbox_before
+        self.assertEqual(len(done), 1)
+        self.assertEqual(done.subject, "Réattribution en masse terminée")
+        self.assertIn("5 note(s) réattribuée(s) à Rep Own.", done.body)
+        self.env.cr.precommit.run()  # bus notifications are created at commit
+        sent = [
+            json.loads(bus.message)
+            for bus in self.env["bus.bus"].search([("id", ">", bus_before)])
+        ]
+        toasts = [n["payload"] for n in sent if n["type"] == "simple_notification"]
+        self.assertEqual(len(toasts), 1)
+        self.assertEqual(toasts[0]["title"], "Réattribution en masse terminée")
+        # the new assignee gets one summary, in their language (English)
+        summary = self._inbox(self.rep_own)
+        self.assertEqual(len(summary), 1)
+        self.assertIn("5 CRM note(s)", summary.body)
+        # nothing left: another run does nothing
+        progress = self._run_cron()
+        self.assertEqual((progress.done, progress.remaining), (0, 0))
+
+    def test_partner_salesperson_queues_and_rolls_back_whole(self):
+        """Notes follow the salesperson: beyond a chunk, the contact's save only
+        queues them; an error after it in the same request undoes the save and
+        the queued job alike."""
+        self.env["ir.config_parameter"].sudo().set_param(
+            "crm_notes.follow_salesperson", "1"
+        )
+        notes = self.env["crm.note"].create(
+            [{"partner_id": self.customer.id, "user_id": self.rep_own.id}] * 3
+        )
+        with self.assertRaises(ZeroDivisionError), self.env.cr.savepoint():
+            with Form(self.customer.with_user(self.rep_all)) as partner:
+                partner.user_id = self.manager
+            self.assertTrue(self.Job.sudo().search([]))
+            _ = 1 / 0  # any error later in the same request
+        self.assertFalse(self.Job.sudo().search([]))
+        self.assertEqual(notes.mapped("user_id"), self.rep_own)
+        self.assertEqual(self.customer.user_id, self.env["res.users"])
+
+        with Form(self.customer.with_user(self.rep_all)) as partner:
+            partner.user_id = self.manager
+        self.assertEqual(notes.mapped("user_id"), self.rep_own, "queued")
+        self._run_cron()
+        self._run_cron()
+        self.assertEqual(notes.mapped("user_id"), self.manager)
+        self.assertFalse(self.Job.sudo().search([]))
+
+    def test_partner_salesperson_below_a_chunk_in_the_request(self):
+        """Up to a chunk, the notes move in the contact's save itself, and an error
+        after it undoes both."""
+        self.env["ir.config_parameter"].sudo().set_param(
+            "crm_notes.follow_salesperson", "1"
+        )
+        notes = self.env["crm.note"].create(
+            [{"partner_id": self.customer.id, "user_id": self.rep_own.id}] * 2
+        )
+        with self.assertRaises(ZeroDivisionError), self.env.cr.savepoint():
+            self.customer.with_user(self.rep_all).user_id = self.manager
+            self.assertEqual(notes.mapped("user_id"), self.manager)
+            _ = 1 / 0
+        self.env.invalidate_all()
+        self.assertEqual(notes.mapped("user_id"), self.rep_own)
+        self.customer.with_user(self.rep_all).user_id = self.manager
+        self.assertEqual(notes.mapped("user_id"), self.manager)
+        self.assertFalse(self.Job.sudo().search([]))
+
+    def test_failed_job_does_not_block_the_queue(self):
+        """A job that fails is set aside, its requester told; the next is done."""
+        first, second = (
+            self.env["crm.note"].create(
+                [{"partner_id": self.customer.id, "user_id": self.rep_own.id}] * 3
+            )
+            for _i in range(2)
+        )
+        self.Job.with_user(self.rep_all)._queue(first, self.manager)
+        self.Job._queue(second, self.manager)
+        inbox_before = self._inbox(self.rep_all)
+        write = CrmNote._reassign_write
+
+        def broken(notes, *args, **kwargs):
+            if notes & first:
+                raise ValueError("boom")
+            return write(notes, *args, **kwargs)
+
+        with (
+            patch.object(CrmNote, "_reassign_write", broken),
+            self.assertLogs(
+                "odoo.addons.crm_notes.models.crm_note_reassign_job", "ERROR"
+            ),
+        ):
+            self._run_cron()
+        for _i in range(2):
+            self._run_cron()
+        self.assertEqual(first.mapped("user_id"), self.rep_own)
+        self.assertEqual(second.mapped("user_id"), self.manager)
+        failed = self.Job.sudo().search([])
+        self.assertEqual(failed.state, "failed")
+        told = self._inbox(self.rep_all) - inbox_before
+        self.assertEqual(told.subject, "Échec de la réattribution en masse")

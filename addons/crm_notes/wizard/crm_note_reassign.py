@@ -80,15 +80,25 @@ class CrmNoteReassign(models.TransientModel):
         requested, writable = self._partition_notes()
         if not requested:
             raise UserError(self.env._("No note to reassign: select notes first."))
-        moved, refusals = writable._reassign(self.user_id, self.date_followup)
+        moved, job, refusals = writable._reassign_or_queue(
+            self.user_id, self.date_followup
+        )
         if len(writable) < requested:
             refusals[self.env._("you may not modify them")] += requested - len(writable)
         refused = sum(refusals.values())
-        message = self.env._(
-            "%(moved)s note(s) reassigned to %(user)s.",
-            moved=moved,
-            user=self.user_id.name,
-        )
+        if job:
+            message = self.env._(
+                "%(count)s note(s) will be reassigned to %(user)s in the background;"
+                " you will be notified when it is done.",
+                count=len(job.note_ids),
+                user=self.user_id.name,
+            )
+        else:
+            message = self.env._(
+                "%(moved)s note(s) reassigned to %(user)s.",
+                moved=moved,
+                user=self.user_id.name,
+            )
         if refused:
             reasons = "; ".join(f"{n}: {reason}" for reason, n in refusals.items())
             message += " " + self.env._(
@@ -100,7 +110,7 @@ class CrmNoteReassign(models.TransientModel):
             "params": {
                 "title": self.env._("Bulk reassignment"),
                 "message": message,
-                "type": "warning" if refused else "success",
+                "type": "warning" if refused else ("info" if job else "success"),
                 "sticky": bool(refused),
                 "next": {"type": "ir.actions.act_window_close"},
             },
