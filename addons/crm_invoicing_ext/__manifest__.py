@@ -3,7 +3,7 @@
 {
     "name": "CRM Invoicing Extended",
     "summary": "Human invoice numbering, opportunity link and CRM invoice conveniences",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.0.1",
     "category": "Sales/CRM",
     "author": "CRM Practices contributors",
     "license": "LGPL-3",

@@ -27,8 +27,8 @@ class AccountMove(models.Model):
         string="Invoice status",
         compute="_compute_crm_state",
         store=True,
-        help="Draft, Billed (confirmed), Paid, or Rejected (cancelled), "
-        "derived from Odoo's own status and payment status.",
+        help="Draft, Billed (confirmed), Paid, or Rejected (cancelled, or reversed "
+        "by credit notes), derived from Odoo's own status and payment status.",
     )
     crm_reject_reason = fields.Text(
         string="Rejection reason", copy=False, tracking=True
@@ -130,17 +130,31 @@ class AccountMove(models.Model):
     # CRM conveniences
     # ------------------------------------------------------------------
 
-    @api.depends("state", "payment_state")
+    @api.depends("state", "payment_state", "reversed_entry_id.payment_state")
     def _compute_crm_state(self):
+        """Paid means money received (or refunded). A fully reversed invoice and
+        the credit notes that reverse it moved no money: Rejected, as a cancelled
+        invoice, so neither counts as paid."""
         for move in self:
-            if move.state == "cancel":
+            if move.state == "cancel" or move._crm_is_reversal():
                 move.crm_state = "rejected"
             elif move.state == "draft":
                 move.crm_state = "draft"
-            elif move.payment_state in ("paid", "in_payment", "reversed"):
+            elif move.payment_state in ("paid", "in_payment"):
                 move.crm_state = "paid"
             else:
                 move.crm_state = "billed"
+
+    def _crm_is_reversal(self):
+        """A posted invoice fully reversed by credit notes, or one of those."""
+        self.ensure_one()
+        return self.state == "posted" and (
+            self.payment_state == "reversed"
+            or (
+                self.move_type == "out_refund"
+                and self.reversed_entry_id.payment_state == "reversed"
+            )
+        )
 
     @api.depends("partner_id")
     def _compute_currency_id(self):
@@ -154,14 +168,16 @@ class AccountMove(models.Model):
     @api.constrains("opportunity_id", "partner_id")
     def _check_crm_opportunity_partner(self):
         for move in self.filtered("opportunity_id"):
-            lead_entity = move.opportunity_id.partner_id.commercial_partner_id
+            # sudo: compares two customers only; an accountant without CRM rights
+            # copies, reverses and re-partners invoices that have an opportunity
+            lead_entity = move.opportunity_id.sudo().partner_id.commercial_partner_id
             if lead_entity and lead_entity != move.commercial_partner_id:
                 raise ValidationError(
                     self.env._(
                         "The opportunity %(lead)s is for %(lead_partner)s, not for "
                         "%(partner)s: link the invoice to an opportunity of its "
                         "customer.",
-                        lead=move.opportunity_id.name,
+                        lead=move.opportunity_id.sudo().name,
                         lead_partner=lead_entity.display_name,
                         partner=move.commercial_partner_id.display_name,
                     )

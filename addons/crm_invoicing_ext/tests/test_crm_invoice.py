@@ -1,7 +1,7 @@
 # Copyright 2026 CRM Practices contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo.exceptions import UserError, ValidationError
-from odoo.tests import Form, tagged
+from odoo.tests import Form, new_test_user, tagged
 
 from odoo.addons.account.tests.common import AccountTestInvoicingCommon
 
@@ -104,6 +104,105 @@ class TestCrmInvoice(AccountTestInvoicingCommon):
             [("id", "=", invoice.id), ("crm_state", "=", "paid")]
         )
         self.assertEqual(found, invoice)
+
+    def _paid_by_status(self, partner):
+        """The invoice list of a customer grouped by CRM status, with its total
+        (Invoicing > Customers > Invoices, filter on the customer, group by)."""
+        groups = self.env["account.move"]._read_group(
+            [
+                ("partner_id", "=", partner.id),
+                ("move_type", "in", ("out_invoice", "out_refund")),
+            ],
+            ["crm_state"],
+            ["amount_total_signed:sum"],
+        )
+        return dict(groups)
+
+    def _reverse(self, invoice, user, button):
+        """Odoo's Credit Note wizard on the invoice form, as `user`."""
+        action = invoice.with_user(user).action_reverse()
+        self.assertEqual(action["res_model"], "account.move.reversal")
+        with Form(
+            self.env["account.move.reversal"]
+            .with_user(user)
+            .with_context(active_model="account.move", active_ids=invoice.ids)
+        ) as form:
+            form.reason = "Wrong customer"
+        result = getattr(form.record, button)()
+        return self.env["account.move"].browse(result["res_id"])
+
+    def test_reversed_invoice_is_not_paid(self):
+        """An invoice cancelled by a credit note (Odoo's payment status
+        "Reversed") is Rejected, not Paid; its credit note too: no money was
+        received, so neither counts as paid in the CRM's lists, and the
+        opportunity's invoiced total drops to zero."""
+        accountant = new_test_user(
+            self.env,
+            login="crm_invoicing_ext_accountant",
+            groups="account.group_account_invoice",
+            company_id=self.company_data["company"].id,
+            company_ids=self.company_data["company"].ids,
+        )
+        salesman = new_test_user(
+            self.env,
+            login="crm_invoicing_ext_rev_salesman",
+            groups="sales_team.group_sale_salesman_all_leads,"
+            "crm_invoicing_ext.group_crm_invoice_opportunity",
+            company_id=self.company_data["company"].id,
+            company_ids=self.company_data["company"].ids,
+        )
+        invoice = self._invoice_from_opportunity(100.0)
+        invoice.action_post()
+        # "Reverse and create invoice": Odoo reverses with cancel=True
+        new_invoice = self._reverse(invoice, accountant, "modify_moves")
+        self.assertEqual(invoice.payment_state, "reversed")
+        credit_note = invoice.reversal_move_ids
+        self.assertEqual(credit_note.state, "posted")
+        self.assertEqual(invoice.crm_state, "rejected")
+        self.assertEqual(credit_note.crm_state, "rejected")
+        self.assertEqual(new_invoice.crm_state, "draft")
+        self.assertEqual(
+            self.env["account.move"].search(
+                [("partner_id", "=", self.partner_a.id), ("crm_state", "=", "paid")]
+            ),
+            self.env["account.move"],
+        )
+        self.assertNotIn("paid", self._paid_by_status(self.partner_a))
+        self.assertEqual(self._paid_by_status(self.partner_a)["rejected"], 0.0)
+        lead = self.opportunity.with_user(salesman)
+        self.assertEqual(credit_note.opportunity_id, self.opportunity)
+        self.assertEqual(lead.crm_invoiced_amount, 0.0)
+        self.assertEqual(lead.crm_invoice_count, 3)
+
+    def test_credit_note_posted_later_reverses(self):
+        """The wizard's plain "Reverse" makes a draft credit note; posting it
+        reconciles it with the invoice: both Rejected then, a partial credit
+        note leaves the invoice Billed."""
+        invoice = self.init_invoice("out_invoice", amounts=[100.0], post=True)
+        partial = self._reverse(invoice, self.env.user, "refund_moves")
+        partial.invoice_line_ids.price_unit = 40.0
+        partial.action_post()
+        self.assertEqual(invoice.payment_state, "partial")
+        self.assertEqual(invoice.crm_state, "billed")
+        self.assertEqual(partial.crm_state, "paid")
+        rest = self._reverse(invoice, self.env.user, "refund_moves")
+        rest.invoice_line_ids.price_unit = 60.0
+        self.assertEqual(rest.crm_state, "draft")
+        rest.action_post()
+        self.assertEqual(invoice.payment_state, "reversed")
+        self.assertEqual(
+            (invoice | partial | rest).mapped("crm_state"), ["rejected"] * 3
+        )
+        # payments still make Paid: a paid invoice with a partial credit note
+        other = self.init_invoice("out_invoice", amounts=[100.0], post=True)
+        note = self._reverse(other, self.env.user, "refund_moves")
+        note.invoice_line_ids.price_unit = 30.0
+        note.action_post()
+        self.env["account.payment.register"].with_context(
+            active_model="account.move", active_ids=other.ids
+        ).create({})._create_payments()
+        self.assertIn(other.payment_state, ("paid", "in_payment"))
+        self.assertEqual((other.crm_state, note.crm_state), ("paid", "paid"))
 
     def test_bulk_status_change(self):
         """Drafts are confirmed or rejected with a reason; a confirmed invoice is
