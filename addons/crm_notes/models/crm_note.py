@@ -27,11 +27,13 @@ FOLLOWUP_STATES = [
 # compares the rows column by column with those of Odoo's tracked write.
 # The ORM path (write + mail.thread tracking + assignment notification) costs
 # about 12 queries and 18 ms per record: see benchmarks/bench_note_reassign.py.
+# Closed notes are never moved: they keep who handled them.
 REASSIGN_SQL = """
 WITH old AS (
     SELECT id, user_id, date_followup
       FROM crm_note
      WHERE id = ANY(%(ids)s)
+       AND state = 'open'
        AND (user_id IS DISTINCT FROM %(user)s
             OR (%(date)s::date IS NOT NULL
                 AND date_followup IS DISTINCT FROM %(date)s::date))
@@ -41,7 +43,6 @@ WITH old AS (
        SET user_id = %(user)s,
            date_followup = COALESCE(%(date)s::date, n.date_followup),
            followup_state = CASE
-               WHEN n.state = 'done' THEN 'done'
                WHEN COALESCE(%(date)s::date, n.date_followup) IS NULL THEN 'none'
                WHEN COALESCE(%(date)s::date, n.date_followup) < %(today)s THEN 'overdue'
                WHEN COALESCE(%(date)s::date, n.date_followup) = %(today)s THEN 'today'
@@ -417,8 +418,9 @@ class CrmNote(models.Model):
 
     def _reassign_filter(self, user):
         """(allowed, refusals): the notes of self `user` may take, and a Counter
-        {reason: number of notes} of the others: the new assignee must be an
-        active internal user of the note's company."""
+        {reason: number of notes} of the others. Closed notes keep who handled
+        them; the new assignee must be an active internal user of the note's
+        company."""
         refusals = Counter()
         Note = self.sudo().browse()  # sudo: the callers checked self's rights
         if not self:
@@ -433,16 +435,21 @@ class CrmNote(models.Model):
         allowed = Note.search(
             [
                 ("id", "in", self.ids),
+                ("state", "=", "open"),
                 ("company_id", "in", user.company_ids.ids),
             ],
             order="id",
         )
         if len(allowed) < len(self):
-            refusals[
-                self.env._(
-                    "%(user)s has no access to the note's company", user=user.name
-                )
-            ] = len(self) - len(allowed)
+            closed = Note.search_count([("id", "in", self.ids), ("state", "=", "done")])
+            if closed:
+                refusals[self.env._("closed notes keep who handled them")] = closed
+            if len(self) - len(allowed) - closed:
+                refusals[
+                    self.env._(
+                        "%(user)s has no access to the note's company", user=user.name
+                    )
+                ] = len(self) - len(allowed) - closed
         return allowed, refusals
 
     def _reassign_write(self, user, date_followup=False, notify=True):

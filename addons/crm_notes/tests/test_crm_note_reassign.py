@@ -121,6 +121,28 @@ class TestCrmNoteReassign(CrmNotesCommon):
         with self.assertRaisesRegex(UserError, "select notes first"):
             wizard.action_reassign()
 
+    @users("notes_rep_all")
+    def test_closed_notes_keep_who_handled_them(self):
+        """Bulk reassignment leaves closed notes with the rep who handled them,
+        and says so."""
+        open_note, closed_note = self.env["crm.note"].create(
+            [{"partner_id": self.customer.id, "user_id": self.rep_all.id}] * 2
+        )
+        closed_note.action_done()
+        form = self._wizard(open_note | closed_note)
+        form.user_id = self.manager
+        result = form.save().action_reassign()
+        self.assertEqual(open_note.user_id, self.manager)
+        self.assertEqual(closed_note.user_id, self.rep_all)
+        self.assertFalse(
+            closed_note.sudo().message_ids.tracking_value_ids.filtered(
+                lambda t: t.field_id.name == "user_id"
+            ),
+            "no 'Assigned to' trace on the closed note",
+        )
+        self.assertIn("1 note(s) reassigned", result["params"]["message"])
+        self.assertIn("closed notes keep who handled them", result["params"]["message"])
+
     def test_set_based(self):
         """The query count does not grow with the number of notes."""
         counts = []
@@ -272,6 +294,8 @@ class TestCrmNoteReassignQueued(CrmNotesCommon):
         notes = self.env["crm.note"].create(
             [{"partner_id": self.customer.id, "user_id": self.rep_all.id}] * 5
         )
+        closed = self._note(user_id=self.rep_all.id)
+        closed.action_done()
         inbox_before = self._inbox(self.rep_all)
         triggers_before = self.env["ir.cron.trigger"].search_count(
             [("cron_id", "=", self.cron.id)]
@@ -279,7 +303,7 @@ class TestCrmNoteReassignQueued(CrmNotesCommon):
         wizard = (
             self.env["crm.note.reassign"]
             .with_user(self.rep_all)
-            .with_context(active_model="crm.note", active_ids=notes.ids)
+            .with_context(active_model="crm.note", active_ids=(notes | closed).ids)
         )
         form = Form(wizard)
         form.user_id = self.rep_own
@@ -289,6 +313,7 @@ class TestCrmNoteReassignQueued(CrmNotesCommon):
         self.assertIn(
             "5 note(s) will be reassigned to Rep Own in the background", message
         )
+        self.assertIn("1: closed notes keep who handled them", message)
         self.assertEqual(notes.mapped("user_id"), self.rep_all, "nothing moved yet")
         job = self.Job.sudo().search([])
         self.assertEqual(job.note_ids, notes)
@@ -310,6 +335,7 @@ class TestCrmNoteReassignQueued(CrmNotesCommon):
         self.assertFalse(job.exists(), "a finished job is forgotten")
         self.assertEqual(notes.mapped("user_id"), self.rep_own)
         self.assertEqual(set(notes.mapped("date_followup")), {date(2030, 1, 15)})
+        self.assertEqual(closed.user_id, self.rep_all)
         for note in notes:
             self.assertIn(self.rep_own.partner_id, note.message_partner_ids)
             self.assertEqual(
