@@ -1,6 +1,7 @@
 from . import crm_event_category
 from . import calendar_recurrence
 from . import calendar_event
+from . import calendar_attendee
 from . import crm_event_reminder
 from . import crm_event_reminder_log
 from . import crm_lead

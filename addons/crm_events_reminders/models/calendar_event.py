@@ -25,6 +25,9 @@ TASK_ALERTS = [
     ("never", "Never"),
 ]
 RELATED_MODELS = ("crm.lead", "res.partner", "sale.order", "calendar.event")
+# Only meetings invite people outside the company; tasks, calls, notes... are
+# internal work (the contact is reached by "Notify contact by email" only).
+CUSTOMER_FACING_KINDS = ("meeting",)
 
 
 class CalendarEvent(models.Model):
@@ -311,6 +314,12 @@ class CalendarEvent(models.Model):
     def _crm_new_event_action(self, defaults, kind):
         """Form of a new event of ``kind``, prefilled from a CRM record."""
         kind = kind if kind in dict(EVENT_KINDS) else "meeting"
+        if kind not in CUSTOMER_FACING_KINDS:
+            # Internal work: the customer is not invited (Odoo would mail them).
+            defaults = dict(
+                defaults,
+                default_partner_ids=[fields.Command.set(self.env.user.partner_id.ids)],
+            )
         names = {
             "meeting": self.env._("New appointment"),
             "call": self.env._("New call"),
@@ -340,12 +349,30 @@ class CalendarEvent(models.Model):
         return True
 
     def _crm_close(self, state):
-        """Done or cancelled events stay as history; their pending reminders stop."""
+        """Done or cancelled events stay as history; their pending reminders stop
+        and the activities Odoo opened for them (the 'Meeting' activity on the
+        lead or contact) are marked done, with their history kept."""
         events = self.filtered(lambda e: e.crm_state == "planned")
         if not events:
             return
         events.write({"crm_state": state, "crm_closed_date": fields.Datetime.now()})
         events.crm_reminder_ids._crm_skip_pending()
+        # sudo: the user could write these events (just above); their activities
+        # may sit on a lead the user cannot see (searched: the cached
+        # activity_ids were read with the user's rights), and must close too.
+        activities = (
+            self.env["mail.activity"]
+            .sudo()
+            .search([("calendar_event_id", "in", events.ids)])
+        )
+        if activities:
+            feedback = state == "cancelled" and self.env._("The event was cancelled.")
+            activities._action_done(feedback=feedback)
+
+    def _crm_is_customer_facing(self):
+        """Whether the event may reach people outside the company (attendees)."""
+        self.ensure_one()
+        return self.crm_event_kind in CUSTOMER_FACING_KINDS
 
     def action_crm_reopen(self):
         if not self.env.user.has_group("sales_team.group_sale_manager"):

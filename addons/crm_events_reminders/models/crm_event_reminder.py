@@ -330,9 +330,10 @@ class CrmEventReminder(models.Model):
             assignee = event.user_id.partner_id or event.create_uid.partner_id
             partners = assignee
             if reminder.recipients == "all":
-                partners |= event.attendee_ids.filtered(
-                    lambda a: a.state != "declined"
-                ).partner_id
+                attendees = event.attendee_ids.filtered(lambda a: a.state != "declined")
+                if not event._crm_is_customer_facing():
+                    attendees = attendees._crm_internal()
+                partners |= attendees.partner_id
             result[reminder] = partners
         return result
 

@@ -4,3 +4,4 @@ from . import test_reminder
 from . import test_followup_recurrence
 from . import test_notifications
 from . import test_ui
+from . import test_internal_events
