@@ -208,6 +208,28 @@ class CalendarEvent(models.Model):
     # ORM
     # ------------------------------------------------------------
 
+    @api.model
+    def default_get(self, fields_list):
+        """A new event in the form shows its assignee's default reminder, so what
+        the form saves is what the user saw (the web client sends the lines)."""
+        defaults = super().default_get(fields_list)
+        if (
+            "crm_reminder_ids" in fields_list
+            and "crm_reminder_ids" not in defaults
+            and not self.env.context.get("crm_events_no_default_reminder")
+        ):
+            user_id = (
+                defaults.get("user_id")
+                or self.env.context.get("default_user_id")
+                or self.env.uid
+            )
+            minutes = self._crm_default_reminder_minutes({user_id})[user_id]
+            if minutes > 0:
+                defaults["crm_reminder_ids"] = self._crm_default_reminder_commands(
+                    minutes
+                )
+        return defaults
+
     @api.model_create_multi
     def create(self, vals_list):
         self._crm_add_default_reminders(vals_list)
@@ -243,36 +265,46 @@ class CalendarEvent(models.Model):
         return res
 
     @api.model
+    def _crm_default_reminder_minutes(self, user_ids):
+        """Default reminder delay of each user (their preference, 0 = none)."""
+        # sudo: only this preference is read, of users the caller may assign.
+        users = self.env["res.users"].sudo().browse(user_ids)
+        return {user.id: user.crm_default_reminder_minutes for user in users}
+
+    @api.model
+    def _crm_default_reminder_commands(self, minutes):
+        return [
+            fields.Command.create(
+                {
+                    "mode": "before_start",
+                    "duration": minutes,
+                    "duration_unit": "minutes",
+                    "recipients": "me",
+                    "channel": "notification",
+                }
+            )
+        ]
+
+    @api.model
     def _crm_add_default_reminders(self, vals_list):
-        """Apply each assignee's default reminder delay to new events."""
+        """Apply each assignee's default reminder delay to new events created
+        without reminder lines (the form gets it from default_get)."""
         if self.env.context.get("crm_events_no_default_reminder"):
             return
-        todo = [
-            vals
-            for vals in vals_list
-            if "crm_reminder_ids" not in vals and not vals.get("recurrence_id")
-        ]
+        todo = [vals for vals in vals_list if "crm_reminder_ids" not in vals]
         if not todo:
             return
-        user_ids = {vals.get("user_id") or self.env.uid for vals in todo}
-        delays = {
-            user.id: user.crm_default_reminder_minutes
-            for user in self.env["res.users"].sudo().browse(user_ids)
-        }
+        delays = self._crm_default_reminder_minutes(
+            {vals.get("user_id") or self.env.uid for vals in todo}
+        )
         for vals in todo:
             minutes = delays.get(vals.get("user_id") or self.env.uid)
-            if minutes and minutes > 0:
-                vals["crm_reminder_ids"] = [
-                    fields.Command.create(
-                        {
-                            "mode": "before_start",
-                            "duration": minutes,
-                            "duration_unit": "minutes",
-                            "recipients": "me",
-                            "channel": "notification",
-                        }
-                    )
-                ]
+            # Always set: default_get must not add the creator's default instead.
+            vals["crm_reminder_ids"] = (
+                self._crm_default_reminder_commands(minutes)
+                if minutes and minutes > 0 and not vals.get("recurrence_id")
+                else []
+            )
 
     def _crm_sync_task_alerts(self):
         """Tasks carry one alert reminder, following the 'Alert before due' preset."""

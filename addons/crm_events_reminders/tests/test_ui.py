@@ -3,7 +3,7 @@
 from datetime import datetime, timedelta
 
 from odoo import fields
-from odoo.tests import HttpCase, tagged
+from odoo.tests import HttpCase, new_test_user, tagged
 
 
 @tagged("post_install", "-at_install")
@@ -85,3 +85,24 @@ class TestUi(HttpCase):
         )
         self.assertEqual(len(event.recurrence_id.calendar_event_ids), 5)
         self.assertEqual(event.location, "Nantes")
+
+    def test_default_reminder_through_the_form(self):
+        """The web client sends the (empty) reminder lines of a new event: the
+        salesperson's default reminder must still be there after saving."""
+        rep = new_test_user(
+            self.env,
+            login="events_tour_rep",
+            groups="sales_team.group_sale_salesman",
+            tz="UTC",
+        )
+        rep.crm_default_reminder_minutes = 20
+        self.start_tour(
+            "/odoo/action-crm_events_reminders.crm_event_action",
+            "crm_events_reminders_default_reminder_tour",
+            login=rep.login,
+        )
+        event = self.env["calendar.event"].search([("name", "=", "Customer visit")])
+        self.assertEqual(event.user_id, rep)
+        self.assertEqual(event.crm_reminder_ids.mapped("duration"), [20])
+        self.assertEqual(event.crm_reminder_ids.channel, "notification")
+        self.assertEqual(event.crm_reminder_ids.recipients, "me")

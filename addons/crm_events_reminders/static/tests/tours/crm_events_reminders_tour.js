@@ -128,3 +128,22 @@ registry.category("web_tour.tours").add("crm_events_reminders_recurrence_tour", 
         ...stepUtils.saveForm(),
     ],
 });
+
+// A salesperson creates an event in the form: their default reminder is there.
+registry.category("web_tour.tours").add("crm_events_reminders_default_reminder_tour", {
+    steps: () => [
+        {
+            trigger: ".o_list_view .o_list_button_add",
+            run: "click",
+        },
+        {
+            trigger: ".o_form_view .o_field_widget[name=name] input",
+            run: "edit Customer visit",
+        },
+        {
+            trigger: ".o_notebook a.nav-link:contains(Reminders)",
+            run: "click",
+        },
+        ...stepUtils.saveForm(),
+    ],
+});
