@@ -256,10 +256,14 @@ class CalendarEvent(models.Model):
                 self._crm_resume_reminders()
             else:
                 self.crm_reminder_ids._crm_skip_pending()
-        if {"start", "stop", "start_date", "stop_date"} & set(vals):
+        moved = bool({"start", "stop", "start_date", "stop_date"} & set(vals))
+        if moved:
             self.crm_reminder_ids._crm_reschedule()
         if {"crm_event_kind", "crm_task_alert"} & set(vals):
             self._crm_sync_task_alerts()
+        elif moved:
+            # A moved due date may bring back an alert whose time had passed.
+            self.filtered(lambda e: e.crm_event_kind == "task")._crm_sync_task_alerts()
         if vals.get("crm_notify_assignee") or vals.get("crm_notify_contact"):
             self._crm_send_save_notifications()
         return res
@@ -328,6 +332,8 @@ class CalendarEvent(models.Model):
             }
             for event in self
             if event.crm_event_kind == "task"
+            and event.crm_state == "planned"
+            and event.active
             and event.crm_task_alert
             and event.crm_task_alert != "never"
             and event.id not in have_sent

@@ -79,6 +79,37 @@ class TestTasksAndCalls(EventsCommon):
             task.crm_task_alert = "never"
             self.assertFalse(task.crm_reminder_ids)
 
+    def test_task_alert_follows_a_moved_due_date(self):
+        """The due date moves after the alert time has passed: the task gets its
+        alert back, at the new due date's alert time (form and shortcuts)."""
+        with freeze_time("2026-03-09 12:00:00"):
+            # Due tomorrow 9:00, 1-day alert: its time (today 9:00) is past.
+            task = self._event(crm_event_kind="task", partner_ids=[])
+            task.partner_ids = self.rep.partner_id
+            self.assertFalse(task.crm_reminder_ids)
+            with Form(task.with_user(self.rep)) as form:
+                form.start = datetime(2026, 3, 12, 9, 0)
+            alert = task.crm_reminder_ids
+            self.assertTrue(alert.is_task_alert)
+            self.assertEqual(alert.state, "pending")
+            self.assertEqual(alert.reminder_time, datetime(2026, 3, 11, 9, 0))
+        with freeze_time("2026-03-11 09:00:00"):
+            self.assertEqual(self.Reminder._cron_send_reminders(), 1)
+        with freeze_time("2026-03-11 10:00:00"):
+            # Sent, then the due date moves a week on: the alert comes back.
+            task.with_user(self.rep).action_crm_due_week()
+            self.assertEqual(task.crm_reminder_ids.state, "pending")
+            self.assertEqual(
+                task.crm_reminder_ids.reminder_time, datetime(2026, 3, 17, 9, 0)
+            )
+            # A done task moved later gets no new alert.
+            done = self._event(crm_event_kind="task", name="Done task")
+            done.action_crm_done()
+            done.write(
+                {"start": datetime(2026, 3, 20, 9), "stop": datetime(2026, 3, 20, 10)}
+            )
+            self.assertFalse(done.crm_reminder_ids)
+
     def test_due_shortcuts(self):
         with freeze_time("2026-03-02 07:00:00"):
             task = self._event(crm_event_kind="task", event_tz="Europe/Paris")
