@@ -274,8 +274,12 @@ class CrmEventReminder(models.Model):
         )
         time_budget = time_budget or 120
         # Commit per batch so a crash loses at most one batch, which is then
-        # rolled back whole (mails and "sent" flags together). Never in tests.
-        auto_commit = not getattr(threading.current_thread(), "testing", False)
+        # rolled back whole (mails and "sent" flags together). Only in the cron
+        # worker (its context has "cron_id"): never in tests, nor in a user's
+        # request ("Run manually", a server action), which commits once at its end.
+        auto_commit = bool(self.env.context.get("cron_id")) and not getattr(
+            threading.current_thread(), "testing", False
+        )
         cron = self.env["ir.cron"]
         started = time.monotonic()
         done = 0

@@ -1,5 +1,6 @@
 # Copyright 2026 CRM Practices contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+import threading
 from datetime import datetime, timedelta
 from unittest.mock import patch
 
@@ -481,3 +482,29 @@ class TestReminderCrash(EventsCommon):
         with freeze_time("2026-03-10 09:00:00"):
             self.assertEqual(self.Reminder._cron_send_reminders(), 2)
         self.assertEqual(len(event.crm_reminder_log_ids), 2)
+
+
+@tagged("post_install", "-at_install")
+class TestReminderCommits(EventsCommon):
+    def test_commits_only_in_the_cron_worker(self):
+        """The cron commits per batch; run from a user's request ('Run manually',
+        a server action) it never commits in the middle of it."""
+        with freeze_time("2026-03-01 08:00:00"):
+            event = self._event(
+                crm_reminder_ids=[
+                    (0, 0, {"duration": 1, "channel": "note"}),
+                    (0, 0, {"duration": 30, "channel": "note"}),
+                ]
+            )
+        cron_run = self.cron.ir_actions_server_id
+        with (
+            patch.object(threading.current_thread(), "testing", False),
+            patch.object(self.env.cr, "commit") as commit,
+        ):
+            with freeze_time("2026-03-10 08:45:00"):
+                cron_run.run()  # what 'Run manually' runs, in the user's request
+            commit.assert_not_called()
+            with freeze_time("2026-03-10 09:00:00"):
+                cron_run.with_context(cron_id=self.cron.id).run()  # the worker
+            commit.assert_called_once()
+        self.assertEqual(set(event.crm_reminder_ids.mapped("state")), {"sent"})
