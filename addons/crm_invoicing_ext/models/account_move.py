@@ -33,6 +33,16 @@ class AccountMove(models.Model):
     crm_reject_reason = fields.Text(
         string="Rejection reason", copy=False, tracking=True
     )
+    # Odoo's reversed_entry_id has a one2many inverse (reversal_move_ids): a
+    # dependency through it reads that one2many, ordered by name, whenever a move is
+    # posted, which computes pending names too early (Odoo's concurrent numbering
+    # fails). This copy has no inverse: its dependents are found by an id search.
+    crm_reversal_of_id = fields.Many2one(
+        related="reversed_entry_id",
+        store=True,
+        index="btree_not_null",
+        string="Reversal of (invoice status)",
+    )
 
     # ------------------------------------------------------------------
     # Numbering: Odoo's sequence.mixin keeps the work (name, prefix/number split,
@@ -130,7 +140,7 @@ class AccountMove(models.Model):
     # CRM conveniences
     # ------------------------------------------------------------------
 
-    @api.depends("state", "payment_state", "reversed_entry_id.payment_state")
+    @api.depends("state", "payment_state", "crm_reversal_of_id.payment_state")
     def _compute_crm_state(self):
         """Paid means money received (or refunded). A fully reversed invoice and
         the credit notes that reverse it moved no money: Rejected, as a cancelled
@@ -152,7 +162,7 @@ class AccountMove(models.Model):
             self.payment_state == "reversed"
             or (
                 self.move_type == "out_refund"
-                and self.reversed_entry_id.payment_state == "reversed"
+                and self.crm_reversal_of_id.payment_state == "reversed"
             )
         )
 

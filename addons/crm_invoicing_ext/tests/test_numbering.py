@@ -206,12 +206,21 @@ class TestNumberingSwitch(AccountTestInvoicingCommon):
         """An administrator switches it on in CRM Settings for the company's
         default sales journal; invoices posted before keep their names."""
         before = self._post_invoice()
-        with Form(self.env["res.config.settings"].with_user(self.admin)) as form:
-            self.assertEqual(form.crm_invoice_journal_id, self.journal)
-            form.crm_numbering = True
-            form.crm_invoice_prefix = "FAC"
-            form.crm_invoice_padding = 5
-        form.record.execute()
+        # the form itself is driven by the tour (test_invoice_from_opportunity_tour);
+        # a Form here logs the warnings of unrelated settings' onchanges
+        settings = (
+            self.env["res.config.settings"]
+            .with_user(self.admin)
+            .create(
+                {
+                    "crm_numbering": True,
+                    "crm_invoice_prefix": "FAC",
+                    "crm_invoice_padding": 5,
+                }
+            )
+        )
+        self.assertEqual(settings.crm_invoice_journal_id, self.journal)
+        settings.execute()
         self.assertTrue(self.journal.crm_numbering)
         self.assertEqual(self._post_invoice().name, "FAC00001")
         self.assertEqual(before.name, "INV/2026/00001")

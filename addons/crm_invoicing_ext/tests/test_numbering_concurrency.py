@@ -14,6 +14,8 @@ import uuid
 from odoo import SUPERUSER_ID, Command, api, fields
 from odoo.tests import TransactionCase, tagged
 
+from odoo.addons.account.tests import test_sequence_mixin
+
 POSTERS = 4
 
 
@@ -133,3 +135,12 @@ class TestNumberingConcurrency(TransactionCase):
             )
         finally:
             self._cleanup(company_id, move_ids)
+
+
+@tagged("post_install", "-at_install")
+class TestOdooConcurrencyWithModule(test_sequence_mixin.TestSequenceMixinConcurrency):
+    """Odoo's own concurrent numbering tests, with this module's fields in the
+    registry: a transaction that began before another poster committed still posts
+    (no serialization failure from a dependency of ours read while posting)."""
+
+    allow_inherited_tests_method = True
