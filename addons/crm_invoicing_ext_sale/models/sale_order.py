@@ -17,3 +17,19 @@ class SaleOrder(models.Model):
         ):
             values["opportunity_id"] = lead.id
         return values
+
+    def _create_invoices(self, grouped=False, final=False, date=None):
+        moves = super()._create_invoices(grouped=grouped, final=final, date=date)
+        # Odoo merges the orders of one customer into one invoice and keeps the
+        # first order's values: the invoice is the opportunity's only when every
+        # order in it has that opportunity.
+        mixed = moves.filtered(
+            lambda move: move.opportunity_id
+            and any(
+                order.opportunity_id != move.opportunity_id
+                for order in move.line_ids.sale_line_ids.order_id
+            )
+        )
+        if mixed:
+            mixed.opportunity_id = False
+        return moves
