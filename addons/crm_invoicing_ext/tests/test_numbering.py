@@ -1,5 +1,6 @@
 # Copyright 2026 CRM Practices contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from odoo import Command
 from odoo.exceptions import UserError, ValidationError
 from odoo.tests import Form, new_test_user, tagged
 
@@ -150,6 +151,91 @@ class TestNumbering(AccountTestInvoicingCommon):
         wizard.resequence()
         self.assertEqual(sorted(moves.mapped("name")), ["INV0000010", "INV0000011"])
         self.assertEqual(self._invoice().name, "INV0000012")
+
+    # ------------------------------------------------------------------
+    # Odoo's callers of the numbering overrides, with the numbering on
+    # ------------------------------------------------------------------
+
+    def test_post_many_documents_at_once(self):
+        """One action_post over invoices, credit notes, a vendor bill and a
+        journal entry: each in its own chain, invoices consecutive."""
+        invoices = self._invoice(post=False) | self._invoice(post=False)
+        refund = self._invoice(post=False, move_type="out_refund")
+        bill = self.init_invoice("in_invoice", amounts=[10.0])
+        entry = self.env["account.move"].create(
+            {
+                "move_type": "entry",
+                "journal_id": self.company_data["default_journal_misc"].id,
+                "date": "2019-01-01",
+                "line_ids": [
+                    Command.create(
+                        {
+                            "name": "debit",
+                            "debit": 10.0,
+                            "account_id": self.company_data[
+                                "default_account_revenue"
+                            ].id,
+                        }
+                    ),
+                    Command.create(
+                        {
+                            "name": "credit",
+                            "credit": 10.0,
+                            "account_id": self.company_data[
+                                "default_account_expense"
+                            ].id,
+                        }
+                    ),
+                ],
+            }
+        )
+        (invoices | refund | bill | entry).action_post()
+        self.assertEqual(invoices.mapped("name"), ["INV0000001", "INV0000002"])
+        self.assertEqual(refund.name, "AV0000001")
+        self.assertTrue(bill.name.startswith("BILL/2019/"), bill.name)
+        self.assertTrue(entry.name.startswith("MISC/2019/"), entry.name)
+
+    def test_duplicate_and_reverse(self):
+        """Duplicate (copy) takes the next number when posted; Odoo's Credit
+        Note wizard numbers the credit note in the credit note chain."""
+        invoice = self._invoice()
+        duplicate = invoice.copy()
+        self.assertIn(duplicate.name, (False, "/"), "no number until posted")
+        duplicate.action_post()
+        self.assertEqual(duplicate.name, "INV0000002")
+        with Form(
+            self.env["account.move.reversal"].with_context(
+                active_model="account.move", active_ids=invoice.ids
+            )
+        ) as form:
+            form.reason = "Duplicate"
+        action = form.record.modify_moves()
+        credit_note = invoice.reversal_move_ids
+        self.assertEqual(credit_note.name, "AV0000001")
+        replacement = self.env["account.move"].browse(action["res_id"])
+        replacement.action_post()
+        self.assertEqual(replacement.name, "INV0000003")
+
+    def test_imported_names_kept(self):
+        """An imported invoice keeps its name; the chain goes on after the
+        highest number of the prefix."""
+        self._invoice()
+        imported = self._invoice(post=False, name="INV0000040")
+        other = self._invoice(post=False, name="OLD/2019/0007")
+        (imported | other).action_post()
+        self.assertEqual((imported.name, other.name), ("INV0000040", "OLD/2019/0007"))
+        self.assertEqual(self._invoice().name, "INV0000041")
+
+    def test_auto_post_cron_in_manual_mode(self):
+        """Odoo's auto-post cron posts the invoices that have a typed number and
+        leaves the others in draft with the reason in their chatter."""
+        self.journal.crm_invoice_auto = False
+        typed = self._invoice(post=False, name="MAN-1", auto_post="at_date")
+        untyped = self._invoice(post=False, auto_post="at_date")
+        (typed | untyped).checked = True
+        self.env["account.move"]._autopost_draft_entries()
+        self.assertEqual((typed.state, untyped.state), ("posted", "draft"))
+        self.assertIn("manual: type the number", untyped.message_ids[0].body)
 
 
 @tagged("post_install", "-at_install")
