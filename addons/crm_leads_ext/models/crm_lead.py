@@ -162,8 +162,10 @@ class CrmLead(models.Model):
                     lead._origin.id, {}
                 )
 
-    @api.constrains("worst_case_amount", "best_case_amount", "expected_revenue")
+    @api.constrains("worst_case_amount", "best_case_amount")
     def _check_case_amounts(self):
+        """Checked when someone types the cases; the expected revenue written alone
+        moves the cases instead (_case_amounts_follow)."""
         for lead in self:
             worst, best = lead.worst_case_amount, lead.best_case_amount
             amount = lead.expected_revenue
@@ -216,6 +218,9 @@ class CrmLead(models.Model):
         routed = self._route_opportunity_status_write(vals)
         if routed is not None:
             return routed
+        followed = self._case_amounts_follow(vals)
+        if followed is not None:
+            return followed
         for fname in ("lead_status_id", "opportunity_status_id"):
             if fname in vals:
                 vals = dict(
@@ -258,6 +263,33 @@ class CrmLead(models.Model):
             (won | lost).write(others)
         won.filtered(lambda lead: not lead.stage_id.is_won).action_set_won()
         lost.filtered("active").action_set_lost()
+        return True
+
+    def _case_amounts_follow(self, vals):
+        """The expected revenue written alone (the form, sale_crm raising it to the
+        confirmed order's amount, a merge, an import) is the newest estimate: a best
+        case below it rises to it, a worst case above it falls to it (tracked in the
+        chatter), instead of refusing Odoo's own write. None: a plain write."""
+        if "expected_revenue" not in vals or {
+            "worst_case_amount",
+            "best_case_amount",
+        } & set(vals):
+            return None
+        amount = vals["expected_revenue"] or 0.0
+        groups = {}
+        for lead in self:
+            bounds = {}
+            if lead.best_case_amount and lead.best_case_amount < amount:
+                bounds["best_case_amount"] = amount
+            if lead.worst_case_amount and lead.worst_case_amount > amount:
+                bounds["worst_case_amount"] = amount
+            key = tuple(sorted(bounds))
+            groups.setdefault(key, self.browse())
+            groups[key] |= lead
+        if list(groups) in ([], [()]):
+            return None
+        for key, leads in groups.items():
+            leads.write(dict(vals, **{fname: amount for fname in key}))
         return True
 
     def _check_status_role_write(self):
@@ -306,9 +338,7 @@ class CrmLead(models.Model):
                 moves.setdefault(target, self.browse())
                 moves[target] |= lead
         for status, leads in moves.items():
-            leads.with_context(**{ROLE_WRITE: True}).write(
-                {"opportunity_status_id": status.id}
-            )
+            leads._crm_write_untracked({"opportunity_status_id": status.id})
 
     @api.model
     def _crm_lead_status_init(self):
@@ -351,7 +381,24 @@ class CrmLead(models.Model):
     # ACTIONS
     # ------------------------------------------------------------------
 
+    def _crm_write_untracked(self, vals):
+        """Write a role status without a tracking value of its own, even when one
+        of Odoo's tracked writes on the same records (the Lost wizard, the won
+        stage) is pending in this transaction: mail's _track_discard, per field."""
+        self.with_context(**{ROLE_WRITE: True, "mail_notrack": True}).write(vals)
+        pending = self.env.cr.precommit.data.get(f"mail.tracking.{self._name}", {})
+        for record in self:
+            initial = pending.get(record.id)
+            if initial:
+                for fname in vals:
+                    if fname in initial:
+                        initial[fname] = record[fname]
+
     def _set_role_status(self, role, scope="lead"):
+        """The status that follows one of Odoo's own buttons (Lost, Convert, Won,
+        Restore). Not tracked: the button's own message says it, and Odoo's
+        messages stay as they are; the time in each status still counts (the
+        status date, see status_durations)."""
         fname = f"{scope}_status_id"
         by_status = {}
         for lead in self.filtered(lambda lead: lead.type == scope):
@@ -360,7 +407,7 @@ class CrmLead(models.Model):
                 by_status.setdefault(status, self.browse())
                 by_status[status] |= lead
         for status, leads in by_status.items():
-            leads.with_context(**{ROLE_WRITE: True}).write({fname: status.id})
+            leads._crm_write_untracked({fname: status.id})
 
     def action_set_lost(self, **additional_values):
         """Odoo's lost (archived, probability 0, lost reason, lead scoring), and the

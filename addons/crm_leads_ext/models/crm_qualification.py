@@ -179,9 +179,20 @@ class CrmQualificationMixin(models.AbstractModel):
             record.crm_do_not_call = bool(blacklisted.intersection(numbers[record]))
 
     def _inverse_crm_do_not_call(self):
+        """Only a change of the box touches the blacklist: the form sends the box on
+        every save of a new record, and Odoo never refuses a record for the format
+        of its phone number (the blacklist validates numbers strictly)."""
         Blacklist = self.env["phone.blacklist"].sudo()
+        everything = {n for record in self for n in record._crm_phone_numbers()}
+        listed = set(
+            Blacklist.search([("number", "in", list(everything))]).mapped("number")
+            if everything
+            else []
+        )
         for record in self:
             numbers = record._crm_phone_numbers()
+            if record.crm_do_not_call == bool(listed.intersection(numbers)):
+                continue
             if not numbers:
                 if record.crm_do_not_call:
                     raise UserError(

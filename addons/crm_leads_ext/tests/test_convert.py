@@ -1,6 +1,6 @@
 # Copyright 2026 CRM Practices contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from odoo.tests import Form, TransactionCase, tagged
+from odoo.tests import Form, TransactionCase, new_test_user, tagged
 
 
 @tagged("post_install", "-at_install")
@@ -18,6 +18,10 @@ class TestConvert(TransactionCase):
             }
         )
         cls.converted = cls.env.ref("crm_leads_ext.lead_status_converted")
+        # the conversion into a company and a contact, switched on in Settings
+        cls.env.ref("base.group_user").implied_ids |= cls.env.ref(
+            "crm_leads_ext.group_crm_convert_company_contact"
+        )
 
     def _wizard(self):
         return Form(
@@ -66,3 +70,60 @@ class TestConvert(TransactionCase):
         self.assertEqual(self.lead.type, "lead")
         self.assertEqual(self.lead.lead_status_id, self.converted)
         self.assertEqual(self.lead.partner_id.name, "Jeanne Martin")
+
+
+@tagged("post_install", "-at_install")
+class TestMassConvert(TransactionCase):
+    """Odoo's mass conversion (Leads → select → Action → Convert to opportunities)
+    inherits the single-lead wizard: each lead keeps finding or creating its own
+    customer, and takes the Converted status."""
+
+    def test_mass_convert_each_lead_its_customer(self):
+        salesman = new_test_user(
+            self.env,
+            login="mass_convert_salesman",
+            groups="sales_team.group_sale_salesman_all_leads,crm.group_use_lead",
+        )
+        known = self.env["res.partner"].create(
+            {"name": "Known Buyer", "email": "known@buyer.example.com"}
+        )
+        Lead = self.env["crm.lead"].with_user(salesman)
+        leads = Lead.create(
+            [
+                {
+                    "name": "Request A",
+                    "type": "lead",
+                    "contact_name": "Alice Arnaud",
+                    "email_from": "alice@a.example.com",
+                },
+                {
+                    "name": "Request B",
+                    "type": "lead",
+                    "contact_name": "Bruno Blanc",
+                    "email_from": "bruno@b.example.com",
+                },
+                {
+                    "name": "Request C",
+                    "type": "lead",
+                    "email_from": "known@buyer.example.com",
+                },
+            ]
+        )
+        form = Form(
+            self.env["crm.lead2opportunity.partner.mass"]
+            .with_user(salesman)
+            .with_context(
+                active_model="crm.lead", active_ids=leads.ids, active_id=leads[0].id
+            )
+        )
+        form.deduplicate = False
+        form.save().action_mass_convert()
+        self.assertEqual(set(leads.mapped("type")), {"opportunity"})
+        self.assertEqual(len(leads.partner_id), 3)
+        self.assertEqual(leads[0].partner_id.email, "alice@a.example.com")
+        self.assertEqual(leads[1].partner_id.email, "bruno@b.example.com")
+        self.assertEqual(leads[2].partner_id, known)
+        self.assertEqual(
+            set(leads.mapped("lead_status_id")),
+            {self.env.ref("crm_leads_ext.lead_status_converted")},
+        )

@@ -193,7 +193,70 @@ class TestOpportunityFields(TransactionCase):
             opportunity.worst_case_amount = 1200
         with self.assertRaises(ValidationError):
             opportunity.best_case_amount = 900
-        with self.assertRaises(ValidationError):
-            opportunity.expected_revenue = 2000
         opportunity.write({"expected_revenue": 2000, "best_case_amount": 2500})
         self.assertEqual(opportunity.best_case_amount, 2500)
+        with self.assertRaises(ValidationError):
+            opportunity.write({"expected_revenue": 3000, "best_case_amount": 2800})
+
+    def test_expected_revenue_moves_the_cases(self):
+        """The expected revenue typed in the form above the best case (or below the
+        worst case) is saved, and the case follows it, tracked in the chatter."""
+        salesman = new_test_user(
+            self.env, login="cases_salesman", groups="sales_team.group_sale_salesman"
+        )
+        opportunity = (
+            self.env["crm.lead"]
+            .with_user(salesman)
+            .create(
+                {
+                    "name": "Deal",
+                    "type": "opportunity",
+                    "user_id": salesman.id,
+                    "expected_revenue": 1000,
+                    "worst_case_amount": 600,
+                    "best_case_amount": 1500,
+                }
+            )
+        )
+        self.env.flush_all()
+        self.env.cr.precommit.run()  # the creation's own tracking round
+        with Form(opportunity) as form:
+            form.expected_revenue = 1800
+        self.assertEqual(opportunity.expected_revenue, 1800)
+        self.assertEqual(opportunity.best_case_amount, 1800)
+        self.assertEqual(opportunity.worst_case_amount, 600)
+        with Form(opportunity) as form:
+            form.expected_revenue = 400
+        self.assertEqual(opportunity.worst_case_amount, 400)
+        self.assertEqual(opportunity.best_case_amount, 1800)
+        self.env.flush_all()
+        self.env.cr.precommit.run()  # tracking values are written on commit
+        tracked = (
+            self.env["mail.tracking.value"]
+            .sudo()
+            .search(
+                [
+                    ("mail_message_id.model", "=", "crm.lead"),
+                    ("mail_message_id.res_id", "=", opportunity.id),
+                    ("field_id.name", "=", "best_case_amount"),
+                ]
+            )
+        )
+        self.assertEqual(
+            [(t.old_value_float, t.new_value_float) for t in tracked], [(1500, 1800)]
+        )
+        # several opportunities at once, each keeps its own cases
+        other = opportunity.create(
+            {
+                "name": "Other deal",
+                "type": "opportunity",
+                "user_id": salesman.id,
+                "expected_revenue": 1000,
+                "best_case_amount": 5000,
+                "worst_case_amount": 100,
+            }
+        )
+        (opportunity | other).write({"expected_revenue": 2500})
+        self.assertEqual(opportunity.best_case_amount, 2500)
+        self.assertEqual(other.best_case_amount, 5000)
+        self.assertEqual(other.worst_case_amount, 100)

@@ -127,6 +127,53 @@ class TestOpportunityStatus(TransactionCase):
         )
         self.assertTrue(tracked)
 
+    def test_lost_keeps_odoo_message_and_time_in_status(self):
+        """Lost through Odoo's wizard: Odoo's lost message is Odoo's own (active and
+        lost reason, as crm's tests check), the Lost status is not tracked beside it,
+        and the time spent in the status before still counts up to the loss."""
+        opportunity = self.opportunity
+        hours = timedelta(hours=1)
+        now = fields.Datetime.now()
+        self.env.cr.execute(
+            "UPDATE crm_lead SET create_date = %s WHERE id = %s",
+            [now - 5 * hours, opportunity.id],
+        )
+        opportunity.invalidate_recordset(["create_date"])
+        self.env.flush_all()
+        self.env.cr.precommit.run()
+        opportunity.opportunity_status_id = self.opp_sales  # tracked, now
+        self.env.flush_all()
+        self.env.cr.precommit.run()
+        tracking = opportunity.message_ids.tracking_value_ids.filtered(
+            lambda v: v.field_id.name == "opportunity_status_id"
+        )
+        self.env.cr.execute(
+            "UPDATE mail_tracking_value SET create_date = %s WHERE id IN %s",
+            [now - 3 * hours, tuple(tracking.ids)],
+        )  # left New 3 hours ago
+        reason = self.env["crm.lost.reason"].create({"name": "Too expensive"})
+        self.env["crm.lead.lost"].create(
+            {"lead_ids": opportunity.ids, "lost_reason_id": reason.id}
+        ).action_lost_reason_apply()
+        self.env.flush_all()
+        self.env.cr.precommit.run()
+        self.assertEqual(opportunity.opportunity_status_id, self.opp_lost)
+        lost_message = opportunity.message_ids[0]
+        self.assertEqual(
+            set(lost_message.tracking_value_ids.field_id.mapped("name")),
+            {"active", "lost_reason_id"},
+        )
+        self.env.cr.execute(
+            "UPDATE crm_lead SET opportunity_status_date = %s WHERE id = %s",
+            [now - hours, opportunity.id],
+        )  # lost an hour ago
+        opportunity.invalidate_recordset(["opportunity_status_date"])
+        opportunity.invalidate_recordset(["opportunity_status_duration"])
+        durations = opportunity.opportunity_status_duration
+        self.assertAlmostEqual(durations[str(self.opp_new.id)], 2 * 3600, delta=120)
+        self.assertAlmostEqual(durations[str(self.opp_sales.id)], 2 * 3600, delta=120)
+        self.assertAlmostEqual(durations[str(self.opp_lost.id)], 3600, delta=120)
+
     def test_delete_refused_while_mapped_or_used(self):
         with self.assertRaises(UserError):
             self.opp_won.unlink()
@@ -140,6 +187,10 @@ class TestProspectStatus(TransactionCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
+        # the conversion into a company and a contact, switched on in Settings
+        cls.env.ref("base.group_user").implied_ids |= cls.env.ref(
+            "crm_leads_ext.group_crm_convert_company_contact"
+        )
         ref = cls.env.ref
         cls.new = ref("crm_leads_ext.prospect_status_new")
         cls.sales = ref("crm_leads_ext.prospect_status_sales")

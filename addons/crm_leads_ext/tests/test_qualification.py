@@ -1,7 +1,7 @@
 # Copyright 2026 CRM Practices contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo.exceptions import UserError
-from odoo.tests import Form, TransactionCase, tagged
+from odoo.tests import Form, TransactionCase, new_test_user, tagged
 
 
 @tagged("post_install", "-at_install")
@@ -10,6 +10,10 @@ class TestQualification(TransactionCase):
     def setUpClass(cls):
         super().setUpClass()
         cls.country = cls.env.ref("base.fr")
+        # the conversion into a company and a contact, switched on in Settings
+        cls.env.ref("base.group_user").implied_ids |= cls.env.ref(
+            "crm_leads_ext.group_crm_convert_company_contact"
+        )
         cls.lead = cls.env["crm.lead"].create(
             {
                 "name": "Qualified",
@@ -40,6 +44,27 @@ class TestQualification(TransactionCase):
         self.assertEqual(found, self.lead)
         self.lead.crm_do_not_email = False
         self.assertFalse(entry.active)
+
+    def test_national_number_saved_without_country(self):
+        """A lead typed in the form by a salesperson with a national number and no
+        country saves, as in Odoo; the unticked box leaves the blacklist alone."""
+        salesman = new_test_user(
+            self.env,
+            login="qualif_salesman",
+            groups="sales_team.group_sale_salesman,crm.group_use_lead",
+        )
+        self.env.company.country_id = False
+        self.env.user.country_id = False
+        rows = self.env["phone.blacklist"].with_context(active_test=False)
+        before = rows.search_count([])
+        form = Form(self.env["crm.lead"].with_user(salesman))
+        form.name = "Typed by hand"
+        form.phone = "04 72 00 00 00"
+        lead = form.save()
+        lead.with_user(salesman).write({"name": "Renamed", "crm_do_not_call": False})
+        self.assertEqual(lead.phone, "04 72 00 00 00")
+        self.assertFalse(lead.crm_do_not_call)
+        self.assertEqual(rows.search_count([]), before)
 
     def test_do_not_call_is_the_phone_blacklist(self):
         self.lead.crm_do_not_call = True
@@ -132,14 +157,17 @@ class TestQualification(TransactionCase):
                 "crm_category_ids": [(6, 0, tag.ids)],
             }
         )
-        wizard = Form(
+        form = Form(
             self.env["crm.lead2opportunity.partner"].with_context(
                 active_model="crm.lead",
                 active_id=self.lead.id,
                 active_ids=self.lead.ids,
             )
-        ).save()
-        wizard.action_apply()
+        )
+        # no contact name: Odoo links no customer by default; create the company
+        self.assertEqual(form.crm_company_action, "none")
+        form.crm_company_action = "create"
+        form.save().action_apply()
         company = self.lead.partner_id.commercial_partner_id
         self.assertEqual(company.name, "Qualif Co")
         self.assertEqual(company.industry_id, industry)

@@ -21,9 +21,12 @@ class TestUi(HttpCase):
         )
 
     def test_convert_tour(self):
-        """Convert a lead with a new company and an existing contact."""
+        """Convert a lead with a new company and an existing contact (the conversion
+        into a company and a contact switched on in Settings)."""
         admin = self.env.ref("base.user_admin")
-        admin.groups_id |= self.env.ref("crm.group_use_lead")
+        admin.groups_id |= self.env.ref("crm.group_use_lead") | self.env.ref(
+            "crm_leads_ext.group_crm_convert_company_contact"
+        )
         known = self.env["res.partner"].create({"name": "Tour Known"})
         lead = self.env["crm.lead"].create(
             {"name": "Tour convert", "type": "lead", "partner_name": "Tour New Co"}

@@ -2,6 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import api, fields, models
 from odoo.exceptions import UserError
+from odoo.tools import parse_contact_from_email
 
 
 class Lead2OpportunityPartner(models.TransientModel):
@@ -12,9 +13,13 @@ class Lead2OpportunityPartner(models.TransientModel):
     _inherit = "crm.lead2opportunity.partner"
 
     crm_company_action = fields.Selection(
-        selection=[("create", "Create a new company"), ("exist", "Select a company")],
+        selection=[
+            ("none", "No company"),
+            ("create", "Create a new company"),
+            ("exist", "Select a company"),
+        ],
         string="Company",
-        compute="_compute_crm_company_action",
+        compute="_compute_crm_customer_choice",
         readonly=False,
         store=True,
     )
@@ -22,6 +27,9 @@ class Lead2OpportunityPartner(models.TransientModel):
         comodel_name="res.partner",
         string="Existing company",
         domain="[('is_company', '=', True)]",
+        compute="_compute_crm_customer_choice",
+        readonly=False,
+        store=True,
     )
     crm_contact_action = fields.Selection(
         selection=[
@@ -30,7 +38,7 @@ class Lead2OpportunityPartner(models.TransientModel):
             ("exist", "Select a contact"),
         ],
         string="Contact",
-        compute="_compute_crm_contact_action",
+        compute="_compute_crm_customer_choice",
         readonly=False,
         store=True,
     )
@@ -38,6 +46,9 @@ class Lead2OpportunityPartner(models.TransientModel):
         comodel_name="res.partner",
         string="Existing contact",
         domain="[('is_company', '=', False)]",
+        compute="_compute_crm_customer_choice",
+        readonly=False,
+        store=True,
     )
     crm_generate_opportunity = fields.Boolean(
         string="Generate an opportunity", default=True
@@ -60,25 +71,67 @@ class Lead2OpportunityPartner(models.TransientModel):
             company = wizard.lead_id.company_id or self.env.company
             wizard.crm_prospect_status_id = company._crm_status("prospect", "new")
 
-    @api.depends("lead_id")
-    def _compute_crm_company_action(self):
+    @api.depends("lead_id", "action", "partner_id")
+    def _compute_crm_customer_choice(self):
+        """Odoo's own choice (the matching customer, or a new one made from the lead)
+        shown as a company and a contact: left untouched, the conversion is Odoo's."""
         for wizard in self:
-            wizard.crm_company_action = (
-                "create" if wizard.lead_id.partner_name else "exist"
-            )
+            wizard.update(wizard._crm_default_choice())
 
-    @api.depends("lead_id")
-    def _compute_crm_contact_action(self):
-        for wizard in self:
-            wizard.crm_contact_action = (
-                "create" if wizard.lead_id.contact_name else "none"
-            )
+    def _crm_default_choice(self):
+        self.ensure_one()
+        lead = self.lead_id
+        partner = self.partner_id if self.action == "exist" else self.env["res.partner"]
+        if partner.is_company:
+            company_action, contact_action = "exist", "none"
+            company, contact = partner, False
+        elif partner:
+            company = partner.parent_id.commercial_partner_id
+            company_action = "exist" if company else "none"
+            contact_action, contact = "exist", partner
+        elif self.action == "create":
+            company_action = "create" if lead.partner_name else "none"
+            contact_action = "create" if self._crm_contact_name(lead) else "none"
+            if company_action == contact_action == "none":
+                contact_action = "create"  # Odoo names the contact after the lead
+            company = contact = False
+        else:
+            company_action, contact_action = "none", "none"
+            company = contact = False
+        return {
+            "crm_company_action": company_action,
+            "crm_company_id": company and company.id,
+            "crm_contact_action": contact_action,
+            "crm_contact_id": contact and contact.id,
+        }
+
+    def _crm_choice_changed(self):
+        """Whether the salesperson changed Odoo's own choice of customer."""
+        default = self._crm_default_choice()
+        return any(
+            (self[fname].id if fname.endswith("_id") else self[fname])
+            != (default[fname] or False)
+            for fname in default
+        )
+
+    @staticmethod
+    def _crm_contact_name(lead):
+        """The contact's name as Odoo's conversion takes it."""
+        return lead.contact_name or (
+            lead.email_from and parse_contact_from_email(lead.email_from)[0]
+        )
 
     def _crm_customer(self, lead):
         """The company and contact chosen in the wizard, created when asked."""
         Partner = self.env["res.partner"]
-        if self.crm_company_action == "exist":
+        if self.crm_company_action == "none":
+            company = Partner
+        elif self.crm_company_action == "exist":
             company = self.crm_company_id
+            if not company:
+                raise UserError(
+                    self.env._("Select the company, or choose “No company”.")
+                )
         else:
             if not (lead.partner_name or lead.name):
                 raise UserError(
@@ -94,12 +147,13 @@ class Lead2OpportunityPartner(models.TransientModel):
             if company and not contact.parent_id:
                 contact.parent_id = company  # the contact works for that company
         elif self.crm_contact_action == "create":
-            if not lead.contact_name:
+            name = self._crm_contact_name(lead) or (not company and lead.name)
+            if not name:
                 raise UserError(
                     self.env._("Give the lead a contact name to create it.")
                 )
             contact = Partner.create(
-                lead._prepare_customer_values(lead.contact_name, parent_id=company.id)
+                lead._prepare_customer_values(name, parent_id=company.id)
             )
         else:
             contact = Partner
@@ -124,9 +178,29 @@ class Lead2OpportunityPartner(models.TransientModel):
 
     def action_apply(self):
         self.ensure_one()
-        if self.name != "convert":
+        # Odoo's mass conversion (crm.lead2opportunity.partner.mass) inherits this
+        # wizard and ends here too: it finds or creates a customer for each lead
+        # itself, so the single lead's company/contact choice must not apply to it.
+        if self.name != "convert" or self._name != "crm.lead2opportunity.partner":
             return super().action_apply()
-        customer = self._crm_customer(self.lead_id)
+        if not self.env.user.has_group(
+            "crm_leads_ext.group_crm_convert_company_contact"
+        ):
+            return super().action_apply()  # switched off: Odoo's own wizard
+        if not self._crm_choice_changed():
+            if self.crm_generate_opportunity:
+                # Odoo's own conversion, customer included
+                res = super().action_apply()
+                self._crm_make_prospect(self.lead_id.partner_id)
+                return res
+            if self.action != "nothing":
+                self.lead_id._handle_partner_assignment(
+                    force_partner_id=self.partner_id.id,
+                    create_missing=self.action == "create",
+                )
+            customer = self.lead_id.partner_id
+        else:
+            customer = self._crm_customer(self.lead_id)
         self._crm_make_prospect(customer)
         if not self.crm_generate_opportunity:
             self.lead_id.partner_id = customer

@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from unittest.mock import patch
 
-from odoo.tests import TransactionCase, tagged
+from odoo.tests import TransactionCase, new_test_user, tagged
 
 
 @tagged("post_install", "-at_install")
@@ -93,3 +93,51 @@ class TestSaleStatus(TransactionCase):
             self.proposal | further | lost,
         )
         self.assertEqual(opportunities[:3].opportunity_status_id, self.proposal)
+
+
+@tagged("post_install", "-at_install")
+class TestSaleCaseAmounts(TransactionCase):
+    def test_order_above_best_case_confirms(self):
+        """sale_crm raises the opportunity's expected revenue to a confirmed order's
+        amount: the order confirms, and the best case follows."""
+        salesman = new_test_user(
+            self.env,
+            login="case_amounts_salesman",
+            groups="sales_team.group_sale_salesman",
+        )
+        customer = self.env["res.partner"].create({"name": "Big Buyer"})
+        product = self.env["product.product"].create(
+            {"name": "Consulting", "list_price": 3000.0, "taxes_id": False}
+        )
+        opportunity = (
+            self.env["crm.lead"]
+            .with_user(salesman)
+            .create(
+                {
+                    "name": "Big deal",
+                    "type": "opportunity",
+                    "partner_id": customer.id,
+                    "user_id": salesman.id,
+                    "expected_revenue": 1000,
+                    "worst_case_amount": 500,
+                    "best_case_amount": 2000,
+                }
+            )
+        )
+        order = (
+            self.env["sale.order"]
+            .with_user(salesman)
+            .create(
+                {
+                    "partner_id": customer.id,
+                    "opportunity_id": opportunity.id,
+                    "user_id": salesman.id,
+                    "order_line": [(0, 0, {"product_id": product.id})],
+                }
+            )
+        )
+        order.action_confirm()
+        self.assertEqual(order.state, "sale")
+        self.assertEqual(opportunity.expected_revenue, 3000)
+        self.assertEqual(opportunity.best_case_amount, 3000)
+        self.assertEqual(opportunity.worst_case_amount, 500)

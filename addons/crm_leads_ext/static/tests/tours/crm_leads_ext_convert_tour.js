@@ -25,8 +25,13 @@ registry.category("web_tour.tours").add("crm_leads_ext_convert_tour", {
             run: "click",
         },
         {
+            content: "Company: Odoo links no customer to a lead without a contact name",
+            trigger: ".modal .o_field_widget[name=crm_company_action] input[data-value=none]:checked",
+        },
+        {
             content: "Company: create it from the lead",
-            trigger: ".modal .o_field_widget[name=crm_company_action] input[data-value=create]:checked",
+            trigger: ".modal .o_field_widget[name=crm_company_action] input[data-value=create]",
+            run: "click",
         },
         {
             content: "Contact: pick an existing one",
