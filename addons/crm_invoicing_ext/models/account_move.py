@@ -171,7 +171,14 @@ class AccountMove(models.Model):
         res = super()._compute_currency_id()
         for move in self:
             currency = move.partner_id.commercial_partner_id.crm_invoice_currency_id
-            if currency and move.state == "draft" and move.is_sale_document():
+            if (
+                currency
+                and move.state == "draft"
+                and move.is_sale_document()
+                # Odoo's own priorities: a bank statement's or journal's currency
+                and not move.statement_line_id
+                and not move.journal_id.currency_id
+            ):
                 move.currency_id = currency
         return res
 

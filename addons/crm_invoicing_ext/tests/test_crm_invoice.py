@@ -90,6 +90,29 @@ class TestCrmInvoice(AccountTestInvoicingCommon):
         plain = self.init_invoice("out_invoice", partner=self.partner_b, amounts=[10.0])
         self.assertEqual(plain.currency_id, self.company_data["currency"])
 
+    def test_journal_currency_wins_over_contact_currency(self):
+        """Odoo invoices a journal with its own currency in that currency only;
+        a customer with an invoicing currency never overrides it."""
+        eur = self.setup_other_currency("EUR")
+        chf = self.setup_other_currency("CHF", rates=[("2016-01-01", 2.0)])
+        self.partner_a.crm_invoice_currency_id = eur
+        sales = self.company_data["default_journal_sale"]
+        journal = sales.copy(
+            {
+                "code": "SCHF",
+                "currency_id": chf.id,
+                "default_account_id": sales.default_account_id.id,
+            }
+        )
+        invoice = self.init_invoice(
+            "out_invoice", partner=self.partner_a, amounts=[10.0], journal=journal
+        )
+        self.assertEqual(invoice.currency_id, chf)
+        with Form(invoice) as form:
+            form.partner_id = self.partner_b
+            form.partner_id = self.partner_a
+        self.assertEqual(invoice.currency_id, chf)
+
     def test_crm_state(self):
         invoice = self.init_invoice("out_invoice", amounts=[100.0])
         self.assertEqual(invoice.crm_state, "draft")
