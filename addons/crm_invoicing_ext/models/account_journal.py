@@ -34,7 +34,8 @@ class AccountJournal(models.Model):
     crm_invoice_auto = fields.Boolean(
         string="Automatic numbering",
         default=True,
-        help="Off: the user types each invoice's number, unique in the journal.",
+        help="Off: the user types each invoice's number, unique in the journal; "
+        "credit notes keep automatic numbers.",
     )
 
     def write(self, vals):

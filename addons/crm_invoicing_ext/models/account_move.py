@@ -80,7 +80,13 @@ class AccountMove(models.Model):
         return f"{prefix}{last:0{digits}d}" if last else None
 
     def _set_next_sequence(self):
-        if self._crm_numbering() and not self.journal_id.crm_invoice_auto:
+        # Manual numbers are for invoices: Odoo posts credit notes itself
+        # (reversal wizard, _reverse_moves(cancel=True)), they stay automatic.
+        if (
+            self.move_type == "out_invoice"
+            and self._crm_numbering()
+            and not self.journal_id.crm_invoice_auto
+        ):
             raise UserError(
                 self.env._(
                     "The numbering of journal %(journal)s is manual: type the number "
@@ -98,7 +104,8 @@ class AccountMove(models.Model):
     def _check_crm_manual_numbers(self):
         """Typed numbers must be unique in their journal: say which invoice has it."""
         manual = self.filtered(
-            lambda m: m.name
+            lambda m: m.move_type == "out_invoice"
+            and m.name
             and m.name != "/"
             and m.journal_id.crm_numbering
             and not m.journal_id.crm_invoice_auto

@@ -226,6 +226,26 @@ class TestNumbering(AccountTestInvoicingCommon):
         self.assertEqual((imported.name, other.name), ("INV0000040", "OLD/2019/0007"))
         self.assertEqual(self._invoice().name, "INV0000041")
 
+    def test_reversal_in_manual_mode(self):
+        """Manual numbers are for invoices: Odoo's Credit Note wizard posts the
+        credit note itself ('Reverse and create invoice'), numbered in the credit
+        note chain, and the new invoice waits for its typed number."""
+        self.journal.crm_invoice_auto = False
+        invoice = self._invoice(post=False, name="MAN-7")
+        invoice.action_post()
+        with Form(
+            self.env["account.move.reversal"].with_context(
+                active_model="account.move", active_ids=invoice.ids
+            )
+        ) as form:
+            form.reason = "Wrong price"
+        action = form.record.modify_moves()
+        self.assertEqual(invoice.reversal_move_ids.name, "AV0000001")
+        self.assertEqual(invoice.payment_state, "reversed")
+        replacement = self.env["account.move"].browse(action["res_id"])
+        with self.assertRaisesRegex(UserError, "manual: type the number"):
+            replacement.action_post()
+
     def test_auto_post_cron_in_manual_mode(self):
         """Odoo's auto-post cron posts the invoices that have a typed number and
         leaves the others in draft with the reason in their chatter."""
