@@ -1,7 +1,10 @@
 # Copyright 2026 CRM Practices contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+import importlib.util
+
 from odoo.exceptions import UserError, ValidationError
 from odoo.tests import Form, new_test_user, tagged
+from odoo.tools.misc import file_path
 
 from odoo.addons.account.tests.common import AccountTestInvoicingCommon
 
@@ -196,6 +199,26 @@ class TestCrmInvoice(AccountTestInvoicingCommon):
         self.assertEqual(credit_note.opportunity_id, self.opportunity)
         self.assertEqual(lead.crm_invoiced_amount, 0.0)
         self.assertEqual(lead.crm_invoice_count, 3)
+
+    def test_upgrade_recomputes_reversed_invoices(self):
+        """Invoices reversed before 18.0.1.0.1 were stored Paid: the upgrade
+        makes them and their credit notes Rejected."""
+        invoice = self.init_invoice("out_invoice", amounts=[100.0], post=True)
+        self._reverse(invoice, self.env.user, "modify_moves")
+        moves = invoice | invoice.reversal_move_ids
+        self.env.flush_all()
+        self.env.cr.execute(
+            "UPDATE account_move SET crm_state = 'paid' WHERE id IN %s",
+            [tuple(moves.ids)],
+        )
+        self.env.invalidate_all()
+        path = file_path("crm_invoicing_ext/migrations/18.0.1.0.1/post-migrate.py")
+        spec = importlib.util.spec_from_file_location("crm_invoicing_ext_mig", path)
+        migration = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(migration)
+        migration.migrate(self.env.cr, "18.0.1.0.0")
+        self.env.invalidate_all()
+        self.assertEqual(moves.mapped("crm_state"), ["rejected", "rejected"])
 
     def test_credit_note_posted_later_reverses(self):
         """The wizard's plain "Reverse" makes a draft credit note; posting it
