@@ -37,13 +37,18 @@ class CrmVoipPhoneMixin(models.AbstractModel):
 
     @api.depends("phone", "mobile", "country_id", "company_id")
     def _compute_voip_e164(self):
-        default_region = self.env.company.country_id.code
+        # countries read only when a number needs one: creating a record (a lead
+        # from the website, an import) costs Odoo no extra query
+        default_region = None
         for record in self:
-            region = (
-                record.country_id.code
-                or record.company_id.country_id.code
-                or default_region
-            )
+            if not (record.phone or record.mobile):
+                record.voip_phone_e164 = record.voip_mobile_e164 = False
+                continue
+            region = record.country_id.code or record.company_id.country_id.code
+            if not region:
+                if default_region is None:
+                    default_region = self.env.company.country_id.code or False
+                region = default_region
             record.voip_phone_e164 = normalize_e164(record.phone, region)
             record.voip_mobile_e164 = normalize_e164(record.mobile, region)
 
