@@ -43,6 +43,8 @@ PARTNER_TYPES = [
     ("factor", "Factor"),
 ]
 ROLE_WRITE = "crm_leads_ext_role_status"
+# set once a contact is shared with chosen companies (see _crm_sharing_used)
+SHARING_USED_PARAM = "crm_leads_ext.partner_sharing_used"
 
 
 class ResPartner(models.Model):
@@ -98,9 +100,31 @@ class ResPartner(models.Model):
         for partner in self:
             partner.prospect_status_duration = durations.get(partner._origin.id, {})
 
+    def init(self):
+        res = super().init()
+        # databases where contacts were shared before the flag existed
+        self.env.cr.execute("SELECT 1 FROM res_partner_crm_shared_company_rel LIMIT 1")
+        if self.env.cr.fetchone():
+            self._crm_mark_sharing_used()
+        return res
+
+    @api.model
+    def _crm_sharing_used(self):
+        """Whether a contact was ever shared with chosen companies (cached, no query):
+        until then Odoo's company check is left exactly as it is."""
+        return bool(
+            self.env["ir.config_parameter"].sudo().get_param(SHARING_USED_PARAM)
+        )
+
+    def _crm_mark_sharing_used(self):
+        if not self._crm_sharing_used():
+            self.env["ir.config_parameter"].sudo().set_param(SHARING_USED_PARAM, "1")
+
     def _check_company_domain(self, companies):
         """A contact shared with a company may be used on that company's records."""
         domain = super()._check_company_domain(companies)
+        if not self._crm_sharing_used():
+            return domain
         if isinstance(companies, str):  # an expression evaluated by the web client
             return ["|", ("crm_shared_company_ids", "in", companies), *domain]
         company_ids = [cid for cid in models.to_company_ids(companies) if cid]
@@ -201,12 +225,18 @@ class ResPartner(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         partners = super().create(vals_list)
+        if any(vals.get("crm_shared_company_ids") for vals in vals_list) and (
+            partners.crm_shared_company_ids
+        ):
+            partners._crm_mark_sharing_used()
         if not self.env.context.get(ROLE_WRITE):
             partners.filtered("prospect_status_id")._check_prospect_status_role()
         partners._set_default_prospect_status()
         return partners
 
     def write(self, vals):
+        if vals.get("crm_shared_company_ids"):
+            self._crm_mark_sharing_used()
         if "prospect_status_id" in vals and not self.env.context.get(ROLE_WRITE):
             status = self.env["crm.lead.status"].browse(vals["prospect_status_id"])
             won = self.filtered(
