@@ -36,7 +36,6 @@ class CrmEventCategory(models.Model):
     active = fields.Boolean(default=True)
     company_id = fields.Many2one(
         "res.company",
-        string="Company",
         index=True,
         help="Leave empty to share the category between all companies.",
     )

@@ -33,7 +33,6 @@ class CrmEventReminder(models.Model):
 
     event_id = fields.Many2one(
         "calendar.event",
-        string="Event",
         required=True,
         ondelete="cascade",
         index=True,

@@ -10,7 +10,7 @@ class CrmEventFollowup(models.TransientModel):
     _name = "crm.event.followup"
     _description = "Event Follow-up"
 
-    event_id = fields.Many2one("calendar.event", string="Event", required=True)
+    event_id = fields.Many2one("calendar.event", required=True)
     name = fields.Char(string="Follow-up subject", required=True)
     start = fields.Datetime(string="New date and time", required=True)
 

@@ -29,7 +29,7 @@ class CrmEventRecurrenceWizard(models.TransientModel):
     _name = "crm.event.recurrence.wizard"
     _description = "Recurrence Assistant"
 
-    event_id = fields.Many2one("calendar.event", string="Event", required=True)
+    event_id = fields.Many2one("calendar.event", required=True)
     rrule_type = fields.Selection(
         [
             ("daily", "Daily"),

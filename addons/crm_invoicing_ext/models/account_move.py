@@ -16,7 +16,6 @@ class AccountMove(models.Model):
 
     opportunity_id = fields.Many2one(
         comodel_name="crm.lead",
-        string="Opportunity",
         index="btree_not_null",
         check_company=True,
         tracking=True,

@@ -28,9 +28,7 @@ class CrmCatalogue(models.Model):
     _order = "name, id"
 
     name = fields.Char(required=True, translate=True, tracking=True)
-    type_id = fields.Many2one(
-        comodel_name="crm.catalogue.type", string="Type", tracking=True
-    )
+    type_id = fields.Many2one(comodel_name="crm.catalogue.type", tracking=True)
     pdf_file = fields.Binary(string="PDF file", attachment=True, required=True)
     pdf_filename = fields.Char(string="File name")
     description = fields.Text(translate=True)

@@ -150,7 +150,6 @@ class CrmNote(models.Model):
     )
     status_id = fields.Many2one(
         comodel_name="crm.note.status",
-        string="Status",
         tracking=True,
         check_company=True,
         ondelete="restrict",
@@ -158,7 +157,6 @@ class CrmNote(models.Model):
     color = fields.Integer(related="status_id.color")
     action_id = fields.Many2one(
         comodel_name="crm.note.action",
-        string="Action",
         tracking=True,
         check_company=True,
         ondelete="restrict",

@@ -21,7 +21,6 @@ class CrmNoteVariableValue(models.Model):
     variable_type = fields.Selection(related="variable_id.variable_type")
     option_id = fields.Many2one(
         comodel_name="crm.note.variable.option",
-        string="Option",
         ondelete="restrict",
         index=True,
         domain="[('variable_id', '=', variable_id)]",

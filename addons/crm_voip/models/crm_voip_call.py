@@ -56,7 +56,6 @@ class CrmVoipCall(models.Model):
     )
     number_id = fields.Many2one(
         comodel_name="crm.voip.number",
-        string="Number",
         index=True,
         check_company=True,
         ondelete="set null",
@@ -71,9 +70,7 @@ class CrmVoipCall(models.Model):
         tracking=True,
         check_company=True,
     )
-    lead_id = fields.Many2one(
-        comodel_name="crm.lead", string="Lead", index=True, check_company=True
-    )
+    lead_id = fields.Many2one(comodel_name="crm.lead", index=True, check_company=True)
     direction = fields.Selection(
         selection=[("inbound", "Inbound"), ("outbound", "Outbound")], required=True
     )

@@ -14,7 +14,6 @@ class CrmVoipOperator(models.Model):
 
     number_id = fields.Many2one(
         comodel_name="crm.voip.number",
-        string="Number",
         required=True,
         ondelete="cascade",
         index=True,
