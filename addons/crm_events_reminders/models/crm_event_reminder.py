@@ -347,11 +347,13 @@ class CrmEventReminder(models.Model):
         log_vals = []
         for reminder, partners in self._crm_recipients().items():
             recipients = partners[:1] if reminder.channel == "note" else partners
+            company = Log._crm_company_of(reminder.event_id)
             log_vals += [
                 {
                     "reminder_id": reminder.id,
                     "event_id": reminder.event_id.id,
                     "event_name": reminder.event_id.name,
+                    "company_id": company.id,
                     "partner_id": partner.id,
                     "channel": reminder.channel,
                     "template_id": reminder.template_id.id,

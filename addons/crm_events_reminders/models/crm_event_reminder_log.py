@@ -2,10 +2,11 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 import logging
 from collections import defaultdict
+from itertools import repeat
 
 from markupsafe import Markup
 
-from odoo import fields, models
+from odoo import api, fields, models
 
 _logger = logging.getLogger(__name__)
 
@@ -28,6 +29,13 @@ class CrmEventReminderLog(models.Model):
         "calendar.event", string="Event", ondelete="set null", index=True
     )
     event_name = fields.Char(string="Event subject")
+    company_id = fields.Many2one(
+        "res.company",
+        compute="_compute_company_id",
+        store=True,
+        index=True,
+        help="The company of the event's opportunity, else of its organizer.",
+    )
     partner_id = fields.Many2one("res.partner", string="Recipient", index=True)
     channel = fields.Selection(
         [
@@ -50,6 +58,33 @@ class CrmEventReminderLog(models.Model):
     message_id = fields.Many2one(
         "mail.message", string="Posted note", ondelete="set null"
     )
+
+    @api.depends()
+    def _compute_company_id(self):
+        # Set once, when the line is written (no dependency): the line keeps its
+        # company when the event is deleted.
+        for log in self:
+            log.company_id = log._crm_company_of(log.event_id)
+
+    @api.model
+    def _crm_company_of(self, event):
+        event = event.sudo()
+        return event.opportunity_id.company_id or event.user_id.company_id
+
+    def _fetch_query(self, query, fields):
+        """Hide the subject of other people's private events, as Odoo's calendar
+        does for the event itself (``calendar.event._fetch_query``)."""
+        records = super()._fetch_query(query, fields)
+        name_field = self._fields["event_name"]
+        if self.env.su or name_field not in fields:
+            return records
+        hidden = records.filtered(
+            lambda log: log.event_id and log.event_id._check_private_event_conditions()
+        )
+        if hidden:
+            busy = name_field.convert_to_cache(self.env._("Busy"), hidden)
+            self.env.cache.update(hidden, name_field, repeat(busy))
+        return records
 
     def _crm_default_template(self):
         return self.env.ref(

@@ -5,3 +5,4 @@ from . import test_followup_recurrence
 from . import test_notifications
 from . import test_ui
 from . import test_internal_events
+from . import test_reminder_log_access
