@@ -126,25 +126,10 @@ odoo_bin() { "$VENV/bin/python" "$ODOO_PATH/odoo-bin" -c "$ODOO_RC" "$@"; }
 psql_db() { PGHOST=$DB_HOST PGPORT=$DB_PORT PGUSER=$DB_USER psql -qAtX "$@"; }
 dropdb_if() { PGHOST=$DB_HOST PGPORT=$DB_PORT PGUSER=$DB_USER dropdb --if-exists "$1"; rm -rf "$RUN_DIR/data/filestore/$1"; }
 
-# --- 5. The Twilio Voice JavaScript SDK (npm) of crm_voip's softphone -----------------------------
-# Declared in addons/crm_voip/static/lib/twilio-voice/package.json (+ package-lock.json), loaded
-# lazily by the browser; without npm the softphone says "Twilio SDK unavailable" and the rest works.
-ensure_voice_sdk() {
-    local dir="$ROOT/addons/crm_voip/static/lib/twilio-voice"
-    if [ -d "$dir/node_modules/@twilio/voice-sdk" ] || [ ! -f "$dir/package-lock.json" ]; then return; fi
-    if ! command -v npm >/dev/null 2>&1; then
-        log "npm not found: the softphone's Twilio SDK is not installed (run npm ci in $dir)"
-        return
-    fi
-    log "installing the Twilio Voice SDK (npm ci in $dir)"
-    npm ci --no-audit --no-fund --prefix "$dir" >&2 || log "npm ci failed in $dir: the softphone will say 'Twilio SDK unavailable'"
-}
-
 bootstrap() {
     ensure_odoo
     ensure_venv
     ensure_postgres
     write_config
-    ensure_voice_sdk
     export PATH="$VENV/bin:$PATH" ODOO_PATH DB_HOST DB_PORT DB_USER
 }

@@ -11,7 +11,6 @@ from lxml import etree
 
 from odoo.tests import HttpCase, new_test_user, tagged
 from odoo.tests.common import JsonRpcException
-from odoo.tools.misc import file_path
 
 from odoo.addons.bus.models.bus import channel_with_db, dispatch, hashable
 from odoo.addons.bus.tests import common as bus_common
@@ -30,14 +29,6 @@ from .screenshots import png_size, tour_screenshots
 KEY_SID = "SK" + "1" * 32
 KEY_SECRET = "key-secret-for-the-softphone-tests-0123456789"
 APP_SID = "AP" + "2" * 32
-
-
-def file_path_exists(path):
-    try:
-        file_path(path)
-    except FileNotFoundError:
-        return False
-    return True
 
 
 def _connect(account):
@@ -105,21 +96,15 @@ class TestSoftphoneRoutes(VoipCommonMixin, HttpCase):
         self.assertEqual(self.make_jsonrpc_request("/crm_voip/token"), {})
 
     def test_sdk_served_lazily(self):
-        """The npm SDK is a static file the softphone loads on demand, in no bundle."""
-        path = (
-            "/crm_voip/static/lib/twilio-voice/node_modules"
-            "/@twilio/voice-sdk/dist/twilio.min.js"
-        )
-        installed = file_path_exists(path.removeprefix("/"))
+        """The SDK ships with the module (whatever the install path: git clone, wheel,
+        Docker) as a static file the softphone loads on demand, in no bundle."""
+        path = "/crm_voip/static/lib/twilio-voice/twilio.min.js"
         response = self.url_open(path)
-        if installed:
-            self.assertEqual(response.status_code, 200)
-            self.assertIn(b"Twilio", response.content[:100000])
-        else:  # set-up without npm: the softphone says "Twilio SDK unavailable"
-            self.assertEqual(response.status_code, 404)
+        self.assertEqual(response.status_code, 200)
+        self.assertIn(b"Twilio", response.content[:100000])
         for bundle in ("web.assets_backend", "web.assets_unit_tests"):
             files = self.env["ir.qweb"]._get_asset_bundle(bundle).files
-            self.assertFalse([f for f in files if "node_modules" in f["url"]])
+            self.assertFalse([f for f in files if "twilio-voice" in f["url"]])
 
     def test_call_via_voip_action(self):
         """Contacts > Actions > Call via VoIP: offered to operators only, opens the

@@ -3,8 +3,8 @@
 import {loadJS} from "@web/core/assets";
 import {registry} from "@web/core/registry";
 
-export const SDK_URL =
-    "/crm_voip/static/lib/twilio-voice/node_modules/@twilio/voice-sdk/dist/twilio.min.js";
+// shipped with the module (tools/voice_sdk keeps it in step with package-lock.json)
+export const SDK_URL = "/crm_voip/static/lib/twilio-voice/twilio.min.js";
 
 export class SdkUnavailableError extends Error {}
 

@@ -16,7 +16,7 @@ export const TOKEN_MARGIN = 120;
 export const MESSAGES = {
     sdk_unavailable: () =>
         _t(
-            "Twilio SDK unavailable: the Twilio Voice SDK is not installed on the server. Ask your administrator to run the project's set-up (npm ci in crm_voip/static/lib/twilio-voice)."
+            "Twilio SDK unavailable: your browser could not load the Twilio Voice SDK from the server. Reload the page, then go online again."
         ),
     microphone: () =>
         _t(

@@ -236,7 +236,7 @@ test("clear messages: SDK unavailable, microphone refused, no allowed number", a
     expect.verifySteps(["device jwt1"]);
     await contains(".o_crm_voip_systray > button").click();
     expect(".o_crm_voip_error").toHaveText(/Twilio SDK unavailable/);
-    expect(".o_crm_voip_error").toHaveText(/npm ci/);
+    expect(".o_crm_voip_error").toHaveText(/Reload the page/);
     expect(".o_crm_voip_call_button").not.toBeEnabled();
 });
 
