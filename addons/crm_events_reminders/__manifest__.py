@@ -7,6 +7,9 @@
     "category": "Sales/CRM",
     "author": "CRM Practices contributors",
     "license": "LGPL-3",
+    "website": "https://github.com/crm-practices/odoo-crm-practices",
+    "maintainers": ["crm-practices"],
+    "development_status": "Beta",
     "depends": ["crm", "calendar", "mail"],
     "data": [
         "security/crm_events_reminders_security.xml",
@@ -31,5 +34,4 @@
         "web.assets_tests": ["crm_events_reminders/static/tests/tours/**/*"],
     },
     "uninstall_hook": "uninstall_hook",
-    "installable": True,
 }
