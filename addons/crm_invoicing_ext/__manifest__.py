@@ -7,6 +7,9 @@
     "category": "Sales/CRM",
     "author": "CRM Practices contributors",
     "license": "LGPL-3",
+    "website": "https://github.com/crm-practices/odoo-crm-practices",
+    "maintainers": ["crm-practices"],
+    "development_status": "Beta",
     "depends": ["crm", "account"],
     "data": [
         "security/crm_invoicing_ext_security.xml",
@@ -21,5 +24,4 @@
     "assets": {
         "web.assets_tests": ["crm_invoicing_ext/static/tests/tours/**/*"],
     },
-    "installable": True,
 }
