@@ -7,7 +7,9 @@
     "category": "Sales/CRM",
     "author": "CRM Practices contributors",
     "license": "LGPL-3",
+    "website": "https://github.com/crm-practices/odoo-crm-practices",
+    "maintainers": ["crm-practices"],
+    "development_status": "Beta",
     "depends": ["crm_invoicing_ext", "sale_crm"],
     "auto_install": True,
-    "installable": True,
 }
