@@ -7,6 +7,9 @@
     "category": "Sales/CRM",
     "author": "CRM Practices contributors",
     "license": "LGPL-3",
+    "website": "https://github.com/crm-practices/odoo-crm-practices",
+    "maintainers": ["crm-practices"],
+    "development_status": "Beta",
     "depends": ["crm", "mail", "phone_validation"],
     "data": [
         "security/crm_leads_ext_security.xml",
@@ -34,5 +37,4 @@
     },
     "post_init_hook": "post_init_hook",
     "uninstall_hook": "uninstall_hook",
-    "installable": True,
 }
