@@ -7,8 +7,10 @@
     "category": "Sales/CRM",
     "author": "CRM Practices contributors",
     "license": "LGPL-3",
+    "website": "https://github.com/crm-practices/odoo-crm-practices",
+    "maintainers": ["crm-practices"],
+    "development_status": "Beta",
     "depends": ["crm_leads_ext", "sale_crm"],
     "data": ["views/res_config_settings_views.xml"],
     "auto_install": True,
-    "installable": True,
 }
