@@ -7,6 +7,9 @@
     "category": "Sales/CRM",
     "author": "CRM Practices contributors",
     "license": "LGPL-3",
+    "website": "https://github.com/crm-practices/odoo-crm-practices",
+    "maintainers": ["crm-practices"],
+    "development_status": "Beta",
     "depends": ["crm"],
     "data": [
         "security/crm_notes_security.xml",
@@ -25,5 +28,4 @@
         "web.assets_tests": ["crm_notes/static/tests/tours/**/*"],
     },
     "pre_init_hook": "pre_init_hook",
-    "installable": True,
 }
