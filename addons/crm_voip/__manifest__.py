@@ -7,6 +7,9 @@
     "category": "Sales/CRM",
     "author": "CRM Practices contributors",
     "license": "LGPL-3",
+    "website": "https://github.com/crm-practices/odoo-crm-practices",
+    "maintainers": ["crm-practices"],
+    "development_status": "Beta",
     "depends": ["crm", "phone_validation", "bus"],
     "external_dependencies": {"python": ["twilio", "phonenumbers"]},
     "data": [
@@ -30,5 +33,4 @@
         "web.assets_tests": ["crm_voip/static/tests/tours/**/*"],
         "web.assets_unit_tests": ["crm_voip/static/tests/**/*.test.js"],
     },
-    "installable": True,
 }
