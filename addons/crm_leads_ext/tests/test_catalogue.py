@@ -98,3 +98,98 @@ class TestCatalogue(TransactionCase):
         visible = self.env["crm.catalogue"].with_user(user_a).search([])
         self.assertIn(self.catalogue, visible)
         self.assertNotIn(only_b, visible)
+
+
+@tagged("post_install", "-at_install")
+class TestCatalogueSendAsSalesperson(TransactionCase):
+    """*Send by email* as a salesperson, who may only read catalogues."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.company_b = cls.env["res.company"].create({"name": "Catalogue Send B"})
+        cls.rep = new_test_user(
+            cls.env,
+            login="catalogue_rep",
+            groups="sales_team.group_sale_salesman,base.group_partner_manager",
+        )
+        cls.other_rep = new_test_user(
+            cls.env,
+            login="catalogue_other_rep",
+            groups="sales_team.group_sale_salesman",
+        )
+        cls.catalogue = cls.env["crm.catalogue"].create(
+            {"name": "Spring", "pdf_file": PDF, "pdf_filename": "spring.pdf"}
+        )
+        cls.catalogue_b = cls.env["crm.catalogue"].create(
+            {"name": "Only B", "pdf_file": PDF, "company_id": cls.company_b.id}
+        )
+        cls.anne, cls.carl = cls.env["res.partner"].create(
+            [
+                {"name": "Anne Rep", "email": "anne@rep.example.com"},
+                {
+                    "name": "Carl Read Only",
+                    "email": "carl@rep.example.com",
+                    "crm_access": "public_read",
+                    "user_id": cls.other_rep.id,
+                    "crm_allowed_user_ids": [(6, 0, cls.other_rep.ids)],
+                },
+            ]
+        )
+        cls.Send = cls.env["crm.catalogue.send"].with_user(cls.rep)
+
+    def _comments(self, partner):
+        return partner.message_ids.filtered(lambda m: m.message_type == "comment")
+
+    def test_salesperson_sends_and_logs_on_catalogue(self):
+        catalogue = self.catalogue.with_user(self.rep)
+        action = catalogue.action_send_by_email()
+        wizard = Form(self.Send.with_context(**action["context"]))
+        wizard.partner_ids.add(self.anne)
+        result = wizard.save().action_send()
+        self.assertEqual(result["params"]["type"], "success")
+        sent = self._comments(self.anne)
+        self.assertEqual(sent.attachment_ids.name, "spring.pdf")
+        self.assertEqual(sent.author_id, self.rep.partner_id)
+        log = self.catalogue.message_ids[0]
+        self.assertIn("Sent to Anne Rep", log.body)
+        self.assertEqual(log.author_id, self.rep.partner_id)
+
+    def test_read_only_contact_skipped_with_reason(self):
+        self.assertTrue(self.carl.with_user(self.rep).has_access("read"))
+        wizard = Form(self.Send.with_context(default_catalogue_ids=self.catalogue.ids))
+        wizard.partner_ids.add(self.anne)
+        wizard.partner_ids.add(self.carl)
+        self.assertIn("Carl Read Only", wizard.skipped_reasons)
+        result = wizard.save().action_send()
+        self.assertIn("Carl Read Only (you may read", result["params"]["message"])
+        self.assertEqual(len(self._comments(self.anne)), 1)
+        self.assertFalse(self._comments(self.carl))
+        # only read-only contacts: nothing sent, said why
+        with self.assertRaisesRegex(UserError, "Carl Read Only"):
+            self.Send.create(
+                {"catalogue_ids": self.catalogue.ids, "partner_ids": self.carl.ids}
+            ).action_send()
+
+    def test_other_company_catalogue_refused(self):
+        wizard = self.Send.create(
+            {
+                "catalogue_ids": (self.catalogue | self.catalogue_b).ids,
+                "partner_ids": self.anne.ids,
+            }
+        )
+        with self.assertRaisesRegex(UserError, "Only B"):
+            wizard.action_send()
+        self.assertFalse(self._comments(self.anne))
+        self.assertFalse(
+            self.catalogue_b.message_ids.filtered(lambda m: "Sent to" in m.body)
+        )
+
+    def test_empty_selection_refused(self):
+        wizard = self.Send.create({"partner_ids": self.anne.ids})
+        with self.assertRaisesRegex(UserError, "at least one catalogue"):
+            wizard.action_send()
+        wizard = self.Send.create({"catalogue_ids": self.catalogue.ids})
+        with self.assertRaisesRegex(UserError, "at least one contact"):
+            wizard.action_send()
+        self.assertFalse(self._comments(self.anne))

@@ -1,7 +1,7 @@
 # Copyright 2026 CRM Practices contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 
-from odoo.tests import HttpCase, tagged
+from odoo.tests import HttpCase, new_test_user, tagged
 
 
 @tagged("post_install", "-at_install")
@@ -60,9 +60,20 @@ class TestUi(HttpCase):
         )
 
     def test_catalogue_tour(self):
-        """Upload a PDF catalogue, send it to two contacts, one blacklisted."""
-        admin = self.env.ref("base.user_admin")
-        admin.groups_id |= self.env.ref("crm_leads_ext.group_crm_catalogue")
+        """A sales administrator uploads a PDF catalogue; a salesperson sends it
+        to two contacts, one blacklisted."""
+        catalogue_group = "crm_leads_ext.group_crm_catalogue"
+        new_test_user(
+            self.env,
+            login="tour_catalogue_manager",
+            groups=f"sales_team.group_sale_manager,{catalogue_group}",
+        )
+        new_test_user(
+            self.env,
+            login="tour_catalogue_rep",
+            groups="sales_team.group_sale_salesman,base.group_partner_manager,"
+            + catalogue_group,
+        )
         anne, bob = self.env["res.partner"].create(
             [
                 {"name": "Tour Anne", "email": "anne@tour.example.com"},
@@ -70,11 +81,17 @@ class TestUi(HttpCase):
             ]
         )
         self.env["mail.blacklist"]._add("bob@tour.example.com")
-        self.start_tour("/odoo", "crm_leads_ext_catalogue_tour", login="admin")
+        self.start_tour(
+            "/odoo", "crm_leads_ext_catalogue_tour", login="tour_catalogue_manager"
+        )
         catalogue = self.env["crm.catalogue"].search([("name", "=", "Tour Catalogue")])
         self.assertEqual(catalogue.pdf_filename, "tour.pdf")
+        self.start_tour(
+            "/odoo", "crm_leads_ext_catalogue_send_tour", login="tour_catalogue_rep"
+        )
         sent = anne.message_ids.filtered(lambda m: m.message_type == "comment")
         self.assertEqual(sent.attachment_ids.name, "tour.pdf")
+        self.assertIn("Sent to Tour Anne", catalogue.message_ids[0].body)
         self.assertFalse(
             bob.message_ids.filtered(lambda m: m.message_type == "comment")
         )

@@ -5,7 +5,7 @@ import {stepUtils} from "@web_tour/tour_service/tour_utils";
 
 const PDF = "JVBERi0xLjQKMSAwIG9iago8PCAvVHlwZSAvQ2F0YWxvZyAvUGFnZXMgMiAwIFIgPj4KZW5kb2JqCjIgMCBvYmoKPDwgL1R5cGUgL1BhZ2VzIC9LaWRzIFszIDAgUl0gL0NvdW50IDEgPj4KZW5kb2JqCjMgMCBvYmoKPDwgL1R5cGUgL1BhZ2UgL1BhcmVudCAyIDAgUiAvTWVkaWFCb3ggWzAgMCA1OTUgODQyXSAvQ29udGVudHMgNCAwIFIgL1Jlc291cmNlcyA8PCAvRm9udCA8PCAvRjEgNSAwIFIgPj4gPj4gPj4KZW5kb2JqCjQgMCBvYmoKPDwgL0xlbmd0aCA0NSA+PgpzdHJlYW0KQlQgL0YxIDI0IFRmIDcyIDc2MCBUZCAoQ2F0YWxvZ3VlIDIwMjYpIFRqIEVUCmVuZHN0cmVhbQplbmRvYmoKNSAwIG9iago8PCAvVHlwZSAvRm9udCAvU3VidHlwZSAvVHlwZTEgL0Jhc2VGb250IC9IZWx2ZXRpY2EgPj4KZW5kb2JqCnhyZWYKMCA2CjAwMDAwMDAwMDAgNjU1MzUgZiAKMDAwMDAwMDAwOSAwMDAwMCBuIAowMDAwMDAwMDU4IDAwMDAwIG4gCjAwMDAwMDAxMTUgMDAwMDAgbiAKMDAwMDAwMDI0MSAwMDAwMCBuIAowMDAwMDAwMzM2IDAwMDAwIG4gCnRyYWlsZXIKPDwgL1NpemUgNiAvUm9vdCAxIDAgUiA+PgpzdGFydHhyZWYKNDA2CiUlRU9GCg==";
 
-// Upload a PDF catalogue, then send it to two contacts, one of them blacklisted.
+// A sales administrator uploads a PDF catalogue.
 registry.category("web_tour.tours").add("crm_leads_ext_catalogue_tour", {
     url: "/odoo",
     steps: () => [
@@ -41,6 +41,23 @@ registry.category("web_tour.tours").add("crm_leads_ext_catalogue_tour", {
             trigger: ".o_form_view .o_field_widget[name=pdf_file] input:value(tour.pdf)",
         },
         ...stepUtils.saveForm(),
+    ],
+});
+
+// A salesperson (who may only read catalogues) sends it to two contacts, one of
+// them blacklisted.
+registry.category("web_tour.tours").add("crm_leads_ext_catalogue_send_tour", {
+    url: "/odoo",
+    steps: () => [
+        ...stepUtils.goToAppSteps("crm.crm_menu_root"),
+        {
+            trigger: 'a[data-menu-xmlid="crm_leads_ext.crm_catalogue_menu"], button[data-menu-xmlid="crm_leads_ext.crm_catalogue_menu"]',
+            run: "click",
+        },
+        {
+            trigger: ".o_kanban_record:contains('Tour Catalogue'), .o_data_row:contains('Tour Catalogue')",
+            run: "click",
+        },
         {
             trigger: ".o_form_view button[name=action_send_by_email]",
             run: "click",
