@@ -102,6 +102,14 @@ class CrmVoipNumber(models.Model):
             )
         return super().write(vals)
 
+    def unlink(self):
+        # the operators go with their number (ondelete cascade, in SQL): their
+        # users may leave the operator group
+        users = self.sudo().operator_ids.user_id
+        res = super().unlink()
+        self.env["crm.voip.operator"]._revoke_operator_group(users)
+        return res
+
     @api.model
     def _normalize_own_number(self, number):
         e164 = normalize_e164(number)

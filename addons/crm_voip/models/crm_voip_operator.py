@@ -1,6 +1,7 @@
 # Copyright 2026 CRM Practices contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from odoo import api, fields, models
+from odoo import Command, api, fields, models
+from odoo.exceptions import ValidationError
 
 
 class CrmVoipOperator(models.Model):
@@ -62,6 +63,17 @@ class CrmVoipOperator(models.Model):
             operator.can_call_out = number.allow_outgoing and operator.allow_outgoing
             operator.must_record = number.record_calls and operator.record_calls
 
+    @api.constrains("user_id")
+    def _check_internal_user(self):
+        shared = self.user_id.filtered("share")
+        if shared:
+            raise ValidationError(
+                self.env._(
+                    "%(names)s cannot operate a number: choose internal users.",
+                    names=", ".join(shared.mapped("name")),
+                )
+            )
+
     @api.model_create_multi
     def create(self, vals_list):
         operators = super().create(vals_list)
@@ -69,14 +81,45 @@ class CrmVoipOperator(models.Model):
         return operators
 
     def write(self, vals):
+        former_users = self.user_id if "user_id" in vals else self.env["res.users"]
         res = super().write(vals)
         if "user_id" in vals:
             self._grant_operator_group()
+            self._revoke_operator_group(former_users - self.user_id)
+        return res
+
+    def unlink(self):
+        users = self.user_id
+        res = super().unlink()
+        self._revoke_operator_group(users)
         return res
 
     def _grant_operator_group(self):
-        """An operator of a number is a VoIP operator (the softphone follows)."""
+        """An operator of a number is a VoIP operator (the softphone follows).
+
+        The operator group gives VoIP rights only (it implies *Internal user*),
+        so a VoIP manager grants nothing that Odoo reserves to user admins."""
         group = self.env.ref("crm_voip.group_crm_voip_operator")
         users = self.user_id.filtered(lambda u: group not in u.groups_id)
         if users:
-            group.sudo().write({"users": [(4, uid) for uid in users.ids]})
+            # sudo: res.groups is written by user admins only; the caller may
+            # create these operators (ACL and rules of crm.voip.operator), the
+            # users are internal (_check_internal_user) and the group grants
+            # VoIP rights only.
+            group.sudo().write({"users": [Command.link(uid) for uid in users.ids]})
+
+    @api.model
+    def _revoke_operator_group(self, users):
+        """Users who operate no number any more (in any company) leave the operator
+        group and go offline; VoIP managers keep it through their group."""
+        if not users:
+            return
+        still = self.sudo().search([("user_id", "in", users.ids)]).user_id
+        manager = self.env.ref("crm_voip.group_crm_voip_manager")
+        leaving = (users - still).sudo().filtered(lambda u: manager not in u.groups_id)
+        if leaving:
+            group = self.env.ref("crm_voip.group_crm_voip_operator")
+            # sudo: the caller was allowed to remove these operators (ACL and
+            # rules of crm.voip.operator / crm.voip.number, checked just before).
+            leaving.write({"voip_status": "offline"})
+            group.sudo().write({"users": [Command.unlink(uid) for uid in leaving.ids]})

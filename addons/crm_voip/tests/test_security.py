@@ -2,8 +2,9 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from psycopg2 import IntegrityError
 
+from odoo import Command
 from odoo.exceptions import AccessError, ValidationError
-from odoo.tests import Form, TransactionCase, tagged
+from odoo.tests import Form, TransactionCase, new_test_user, tagged
 from odoo.tools import mute_logger
 
 from .common import VoipCommonMixin
@@ -141,3 +142,84 @@ class TestVoipSecurity(VoipCommonMixin, TransactionCase):
         self.assertTrue(data[0]["auth_token_set"])
         arch = account.get_views([(False, "form")])["views"]["form"]["arch"]
         self.assertNotIn('name="auth_token"', arch)
+
+
+@tagged("post_install", "-at_install")
+class TestVoipOperatorRights(VoipCommonMixin, TransactionCase):
+    """A VoIP manager adds and removes operators: VoIP rights only, taken back."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls._setup_voip()
+        cls.newcomer = new_test_user(
+            cls.env, login="voip_newcomer", name="Newcomer", groups="base.group_user"
+        )
+        cls.as_manager = cls.env(user=cls.manager)
+
+    def _add(self, number, user):
+        number = number.with_env(self.as_manager)
+        number.write({"operator_ids": [Command.create({"user_id": user.id})]})
+        return number.operator_ids.filtered(lambda op: op.user_id == user)
+
+    def test_operator_gets_no_crm_rights(self):
+        self._add(self.number_a, self.newcomer)
+        self.assertTrue(self.newcomer.has_group("crm_voip.group_crm_voip_operator"))
+        self.assertFalse(self.newcomer.has_group("sales_team.group_sale_salesman"))
+        self.assertNotIn(
+            self.env.ref("sales_team.group_sale_salesman"),
+            self.env.ref("crm_voip.group_crm_voip_manager").trans_implied_ids,
+        )
+
+    def test_removed_operator_loses_the_group(self):
+        operator = self._add(self.number_a, self.newcomer)
+        self._add(self.number_a2, self.newcomer)
+        self.newcomer.with_user(self.newcomer).voip_status = "online"
+        operator.unlink()
+        # still operates number_a2
+        self.assertTrue(self.newcomer.has_group("crm_voip.group_crm_voip_operator"))
+        self.number_a2.with_env(self.as_manager).write(
+            {
+                "operator_ids": [
+                    Command.unlink(op.id)
+                    for op in self.number_a2.operator_ids
+                    if op.user_id == self.newcomer
+                ]
+            }
+        )
+        self.assertFalse(self.newcomer.has_group("crm_voip.group_crm_voip_operator"))
+        self.assertEqual(self.newcomer.voip_status, "offline")
+
+    def test_replaced_operator_loses_the_group(self):
+        operator = self._add(self.number_a, self.newcomer)
+        other = new_test_user(self.env, login="voip_other", groups="base.group_user")
+        operator.with_env(self.as_manager).user_id = other
+        self.assertFalse(self.newcomer.has_group("crm_voip.group_crm_voip_operator"))
+        self.assertTrue(other.has_group("crm_voip.group_crm_voip_operator"))
+
+    def test_deleted_number_takes_the_group_back(self):
+        number = (
+            self.env["crm.voip.number"]
+            .with_env(self.as_manager)
+            .create(
+                {
+                    "account_id": self.account_a.id,
+                    "phone_number": "+33184880099",
+                    "operator_ids": [Command.create({"user_id": self.newcomer.id})],
+                }
+            )
+        )
+        self.assertTrue(self.newcomer.has_group("crm_voip.group_crm_voip_operator"))
+        number.unlink()
+        self.assertFalse(self.newcomer.has_group("crm_voip.group_crm_voip_operator"))
+
+    def test_manager_keeps_rights_and_portal_refused(self):
+        operator = self._add(self.number_a, self.manager)
+        operator.unlink()
+        self.assertTrue(self.manager.has_group("crm_voip.group_crm_voip_operator"))
+        portal = new_test_user(
+            self.env, login="voip_portal", groups="base.group_portal"
+        )
+        with self.assertRaisesRegex(ValidationError, "internal users"):
+            self._add(self.number_a, portal)
+        self.assertFalse(portal.has_group("crm_voip.group_crm_voip_operator"))
