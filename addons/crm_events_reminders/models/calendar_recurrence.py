@@ -31,32 +31,30 @@ class CalendarRecurrence(models.Model):
 
     @api.model
     def _crm_weekday_names(self):
-        _ = self.env._
         return {
-            "mon": _("Monday"),
-            "tue": _("Tuesday"),
-            "wed": _("Wednesday"),
-            "thu": _("Thursday"),
-            "fri": _("Friday"),
-            "sat": _("Saturday"),
-            "sun": _("Sunday"),
+            "mon": self.env._("Monday"),
+            "tue": self.env._("Tuesday"),
+            "wed": self.env._("Wednesday"),
+            "thu": self.env._("Thursday"),
+            "fri": self.env._("Friday"),
+            "sat": self.env._("Saturday"),
+            "sun": self.env._("Sunday"),
         }
 
     @api.model
     def _crm_frequency_phrase(self, rrule_type, interval):
-        _ = self.env._
         if interval == 1:
             return {
-                "daily": _("Every day"),
-                "weekly": _("Every week"),
-                "monthly": _("Every month"),
-                "yearly": _("Every year"),
+                "daily": self.env._("Every day"),
+                "weekly": self.env._("Every week"),
+                "monthly": self.env._("Every month"),
+                "yearly": self.env._("Every year"),
             }.get(rrule_type, "")
         return {
-            "daily": _("Every %(count)s days", count=interval),
-            "weekly": _("Every %(count)s weeks", count=interval),
-            "monthly": _("Every %(count)s months", count=interval),
-            "yearly": _("Every %(count)s years", count=interval),
+            "daily": self.env._("Every %(count)s days", count=interval),
+            "weekly": self.env._("Every %(count)s weeks", count=interval),
+            "monthly": self.env._("Every %(count)s months", count=interval),
+            "yearly": self.env._("Every %(count)s years", count=interval),
         }.get(rrule_type, "")
 
     @api.model
@@ -66,7 +64,6 @@ class CalendarRecurrence(models.Model):
         Built in the language of the environment, e.g. "Every week on Monday,
         5 times" or "Chaque semaine le lundi, 5 fois".
         """
-        _ = self.env._
 
         def get(name):
             return values.get(name) if isinstance(values, dict) else values[name]
@@ -80,33 +77,35 @@ class CalendarRecurrence(models.Model):
         if rrule_type == "weekly":
             days = [names[day] for day in WEEKDAY_FIELDS if get(day)]
             if days:
-                parts.append(_(" on %(days)s", days=", ".join(days)))
+                parts.append(self.env._(" on %(days)s", days=", ".join(days)))
         elif rrule_type == "monthly":
             if get("month_by") == "day" and get("byday") and get("weekday"):
                 positions = {
-                    "1": _("first"),
-                    "2": _("second"),
-                    "3": _("third"),
-                    "4": _("fourth"),
-                    "-1": _("last"),
+                    "1": self.env._("first"),
+                    "2": self.env._("second"),
+                    "3": self.env._("third"),
+                    "4": self.env._("fourth"),
+                    "-1": self.env._("last"),
                 }
                 parts.append(
-                    _(
+                    self.env._(
                         " on the %(position)s %(weekday)s",
                         position=positions.get(get("byday"), ""),
                         weekday=names[get("weekday").lower()],
                     )
                 )
             elif get("day"):
-                parts.append(_(" on day %(day)s", day=get("day")))
+                parts.append(self.env._(" on day %(day)s", day=get("day")))
         end_type = get("end_type")
         if end_type == "count" and get("count"):
             count = get("count")
             parts.append(
-                _(", once") if count == 1 else _(", %(count)s times", count=count)
+                self.env._(", once")
+                if count == 1
+                else self.env._(", %(count)s times", count=count)
             )
         elif end_type == "end_date" and get("until"):
             parts.append(
-                _(", until %(date)s", date=format_date(self.env, get("until")))
+                self.env._(", until %(date)s", date=format_date(self.env, get("until")))
             )
         return "".join(parts)

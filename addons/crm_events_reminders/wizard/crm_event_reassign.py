@@ -72,13 +72,12 @@ class CrmEventReassign(models.TransientModel):
         """One digest email to the replacement, in their language."""
         partner = self.to_user_id.partner_id
         lang_self = self.with_context(lang=partner.lang or self.env.lang)
-        _ = lang_self.env._
         lines = Markup("").join(
             Markup("<li>%s</li>") % f"{event.display_time} - {event.name}"
             for event in events.with_context(lang=partner.lang)
         )
         body = Markup("<p>%s</p><ul>%s</ul>") % (
-            _(
+            lang_self.env._(
                 "%(user)s is away: these events are now assigned to you.",
                 user=self.from_user_id.name,
             ),
@@ -86,7 +85,9 @@ class CrmEventReassign(models.TransientModel):
         )
         self.env["mail.mail"].sudo().create(
             {
-                "subject": _("%(count)s events assigned to you", count=len(events)),
+                "subject": lang_self.env._(
+                    "%(count)s events assigned to you", count=len(events)
+                ),
                 "body_html": body,
                 "recipient_ids": [fields.Command.link(partner.id)],
                 "email_from": self.env.user.email_formatted

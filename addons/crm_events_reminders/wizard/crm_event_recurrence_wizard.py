@@ -93,17 +93,20 @@ class CrmEventRecurrenceWizard(models.TransientModel):
     def _check_values(self):
         """Refuse bad input before anything is created."""
         self.ensure_one()
-        _ = self.env._
         if self.interval <= 0:
-            raise UserError(_("The interval must be at least 1."))
+            raise UserError(self.env._("The interval must be at least 1."))
         if self.rrule_type == "weekly" and not any(self[d] for d in WEEKDAY_FIELDS):
-            raise UserError(_("Choose at least one weekday for a weekly recurrence."))
+            raise UserError(
+                self.env._("Choose at least one weekday for a weekly recurrence.")
+            )
         if self.end_type == "count":
             if self.count <= 0:
-                raise UserError(_("The number of occurrences must be at least 1."))
+                raise UserError(
+                    self.env._("The number of occurrences must be at least 1.")
+                )
             if self.count > MAX_OCCURRENCES:
                 raise UserError(
-                    _(
+                    self.env._(
                         "A recurrence has at most %(max)s occurrences.",
                         max=MAX_OCCURRENCES,
                     )
@@ -111,12 +114,14 @@ class CrmEventRecurrenceWizard(models.TransientModel):
             return
         start = self.event_id.start
         if not self.until:
-            raise UserError(_("Set the end date of the recurrence."))
+            raise UserError(self.env._("Set the end date of the recurrence."))
         if start and self.until < start.date():
-            raise UserError(_("The end date is before the start of the event."))
+            raise UserError(
+                self.env._("The end date is before the start of the event.")
+            )
         if start and self._count_until() > MAX_OCCURRENCES:
             raise UserError(
-                _(
+                self.env._(
                     "This recurrence would have more than %(max)s occurrences: "
                     "choose a closer end date or a number of occurrences.",
                     max=MAX_OCCURRENCES,
