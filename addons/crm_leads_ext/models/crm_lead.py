@@ -342,9 +342,10 @@ class CrmLead(models.Model):
 
     @api.model
     def _crm_lead_status_init(self):
-        """At install, records already closed take their company's closed status:
-        lost leads (archived at probability 0) Lost, won opportunities Won and lost
-        ones Lost; the others got the default status from the computes."""
+        """At install, the records already there take their company's status: lost
+        leads (archived at probability 0) Lost, won opportunities Won and lost ones
+        Lost, the others the default status (New). The computes cannot give it: the
+        columns are filled before the statuses and the companies' mapping exist."""
         Lead = self.with_context(active_test=False)
         quiet = Lead.with_context(**{ROLE_WRITE: True, "tracking_disable": True})
         for company in self.env["res.company"].search([]):
@@ -368,6 +369,16 @@ class CrmLead(models.Model):
                     "opportunity",
                     "won",
                 ),
+            ]
+            # what is left without a status (open, or closed in another way) is New
+            targets += [
+                (
+                    [("type", "=", scope), (f"{scope}_status_id", "=", False)],
+                    f"{scope}_status_id",
+                    scope,
+                    "new",
+                )
+                for scope in ("lead", "opportunity")
             ]
             for domain, fname, scope, role in targets:
                 status = company._crm_status(scope, role)

@@ -102,6 +102,36 @@ class TestLeadStatus(TransactionCase):
         self.assertEqual(self.lead.type, "opportunity")
         self.assertEqual(self.lead.lead_status_id, self.status_converted)
 
+    def test_install_gives_existing_records_their_status(self):
+        """Installed into a database full of leads: the columns are filled before the
+        statuses exist, so the install hook gives every record its status."""
+        opportunity_new = self.env.ref("crm_leads_ext.opportunity_status_new")
+        opportunity_won = self.env.ref("crm_leads_ext.opportunity_status_won")
+        won_stage = self.env["crm.stage"].search([("is_won", "=", True)], limit=1)
+        lead, lost_lead, opportunity, won = self.env["crm.lead"].create(
+            [
+                {"name": "Old lead", "type": "lead"},
+                {"name": "Old lost lead", "type": "lead"},
+                {"name": "Old opportunity", "type": "opportunity"},
+                {"name": "Old won", "type": "opportunity", "stage_id": won_stage.id},
+            ]
+        )
+        lost_lead.action_set_lost()
+        records = lead | lost_lead | opportunity | won
+        self.env.flush_all()
+        self.env.cr.execute(
+            "UPDATE crm_lead SET lead_status_id = NULL, opportunity_status_id = NULL"
+            " WHERE id IN %s",
+            [tuple(records.ids)],
+        )
+        records.invalidate_recordset()
+        self.env["crm.lead"]._crm_lead_status_init()
+        self.assertEqual(lead.lead_status_id, self.status_new)
+        self.assertEqual(lost_lead.lead_status_id, self.status_lost)
+        self.assertEqual(opportunity.opportunity_status_id, opportunity_new)
+        self.assertEqual(won.opportunity_status_id, opportunity_won)
+        self.assertFalse(opportunity.lead_status_id)
+
     def test_convert_wizard(self):
         wizard = Form(
             self.env["crm.lead2opportunity.partner"].with_context(

@@ -44,6 +44,9 @@ export const crmStatusDurationField = {
     ...statusBarField,
     component: CrmStatusDurationField,
     displayName: _t("Status with time"),
+    // Odoo's statusbar style (left to right, current status highlighted) is bound
+    // to the o_field_statusbar class, as mail's statusbar_duration extends it
+    additionalClasses: ["o_field_statusbar"],
     extractProps(fieldInfo, dynamicInfo) {
         return {
             ...statusBarField.extractProps(fieldInfo, dynamicInfo),
