@@ -22,12 +22,8 @@ class CrmEventReminderLog(models.Model):
     _description = "Event Reminder Delivery"
     _order = "id desc"
 
-    reminder_id = fields.Many2one(
-        "crm.event.reminder", string="Reminder", ondelete="set null", index=True
-    )
-    event_id = fields.Many2one(
-        "calendar.event", string="Event", ondelete="set null", index=True
-    )
+    reminder_id = fields.Many2one("crm.event.reminder", ondelete="set null", index=True)
+    event_id = fields.Many2one("calendar.event", ondelete="set null", index=True)
     event_name = fields.Char(string="Event subject")
     company_id = fields.Many2one(
         "res.company",
