@@ -4,11 +4,21 @@ import contextlib
 import logging
 
 from odoo import api, fields, models
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tools import config
 
-from ..tools.twilio_gateway import TWILIO_API_URL, TwilioGateway, TwilioGatewayError
+from ..tools.twilio_gateway import (
+    TWILIO_API_URL,
+    TwilioGateway,
+    TwilioGatewayError,
+    is_twilio_api_url,
+)
 
 _logger = logging.getLogger(__name__)
+
+# Server option (odoo.conf, or the tests): a stand-in for Twilio's REST API used by
+# every account instead of api_base_url. Only whoever runs the server sets it.
+STAND_IN_OPTION = "crm_voip_twilio_api_url"
 
 # Webhook routes (controllers/main.py); Twilio is given public base URL + route.
 ROUTE_VOICE = "/crm_voip/twilio/voice"
@@ -66,7 +76,9 @@ class CrmVoipAccount(models.Model):
         string="Twilio API URL",
         groups="base.group_system",
         default=TWILIO_API_URL,
-        help="Only changed to test against a stand-in server.",
+        help="Twilio's REST API host (https://…twilio.com), e.g. a regional one. The "
+        "credentials are sent to it, so no other host is accepted; a local stand-in "
+        "for tests is set on the server (option crm_voip_twilio_api_url).",
     )
     public_base_url = fields.Char(
         string="Public URL",
@@ -114,6 +126,20 @@ class CrmVoipAccount(models.Model):
         for account in self.filtered("auth_token_input"):
             account.auth_token = account.auth_token_input.strip()
 
+    @api.constrains("api_base_url")
+    def _check_api_base_url(self):
+        for account in self.sudo():
+            if account.api_base_url and not is_twilio_api_url(account.api_base_url):
+                raise ValidationError(
+                    self.env._(
+                        "The Twilio API URL must be one of Twilio's own addresses, "
+                        "such as %(default)s (https, a host ending in .twilio.com): "
+                        "%(url)s is not.",
+                        default=TWILIO_API_URL,
+                        url=account.api_base_url,
+                    )
+                )
+
     # ORM ---------------------------------------------------------------------------
     def write(self, vals):
         if {"account_sid", "auth_token"} & set(vals):
@@ -142,8 +168,27 @@ class CrmVoipAccount(models.Model):
                 self.env._("Enter the Twilio Account SID and Auth Token first.")
             )
         return TwilioGateway(
-            account.account_sid, account.auth_token, base_url=account.api_base_url
+            account.account_sid, account.auth_token, base_url=account._api_base_url()
         )
+
+    def _api_base_url(self):
+        """Where the credentials go: the server's stand-in if one is set (tests),
+        else the account's Twilio URL, never another host."""
+        self.ensure_one()
+        stand_in = config.get(STAND_IN_OPTION)
+        if stand_in:
+            return stand_in
+        url = self.sudo().api_base_url or TWILIO_API_URL
+        if not is_twilio_api_url(url):
+            raise UserError(
+                self.env._(
+                    "The Twilio API URL %(url)s is not one of Twilio's addresses: "
+                    "set it back to %(default)s.",
+                    url=url,
+                    default=TWILIO_API_URL,
+                )
+            )
+        return url
 
     @contextlib.contextmanager
     def _twilio_errors(self):

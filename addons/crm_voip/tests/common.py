@@ -1,10 +1,14 @@
 # Copyright 2026 CRM Practices contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from unittest.mock import patch
+
 from lxml import etree
 from twilio.request_validator import RequestValidator
 
 from odoo.tests import new_test_user
+from odoo.tools import config
 
+from ..models.crm_voip_account import STAND_IN_OPTION
 from .fake_twilio import FakeTwilio
 
 SID_A = "AC" + "a" * 32
@@ -142,5 +146,11 @@ class FakeTwilioMixin:
     def _start_fake(self, account, sid=SID_A, token=TOKEN_A):
         fake = FakeTwilio(sid, token).start()
         self.addCleanup(fake.stop)
-        account.api_base_url = fake.url
+        self._use_stand_in(fake.url)
         return fake
+
+    def _use_stand_in(self, url):
+        """The stand-in is a server option, never the account's (Twilio-only) URL."""
+        patcher = patch.dict(config.options, {STAND_IN_OPTION: url})
+        patcher.start()
+        self.addCleanup(patcher.stop)

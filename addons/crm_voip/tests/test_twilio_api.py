@@ -3,14 +3,16 @@
 """Connect, numbers, costs and recordings against the local stand-in Twilio."""
 
 from datetime import timedelta
+from unittest.mock import patch
 
 import jwt
 
 from odoo import fields
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
 from odoo.tests import HttpCase, JsonRpcException, new_test_user, tagged
-from odoo.tools import mute_logger
+from odoo.tools import config, mute_logger
 
+from ..models.crm_voip_account import STAND_IN_OPTION
 from .common import SID_A, FakeTwilioMixin, VoipCommonMixin
 from .fake_twilio import MP3
 
@@ -72,9 +74,47 @@ class TestTwilioApi(VoipCommonMixin, FakeTwilioMixin, HttpCase):
         self.assertFalse(self.account_a.api_key_sid)
 
     def test_twilio_unreachable(self):
-        self.account_a.api_base_url = "http://127.0.0.1:9"
+        self._use_stand_in("http://127.0.0.1:9")
         with self.assertRaisesRegex(UserError, "cannot be reached"):
             self.account_a.action_connect()
+
+    def test_credentials_only_go_to_twilio(self):
+        """An administrator cannot point the account at another host; a URL stored
+        before (by SQL) is refused when calling, nothing sent."""
+        admin = new_test_user(
+            self.env, login="voip_sysadmin", groups="base.group_system"
+        )
+        account = self.account_a.with_user(admin)
+        for url in (
+            "https://evil.example.com",
+            "http://api.twilio.com",
+            "https://api.twilio.com.evil.example.com",
+            "https://user@evil.example.com",
+            "https://api.twilio.com@evil.example.com",
+            "https://api.twilio.com:8443",
+            "https://api.twilio.com/path",
+            "12345",
+        ):
+            with (
+                self.subTest(url=url),
+                self.assertRaisesRegex(ValidationError, "Twilio's own addresses"),
+            ):
+                account.write({"api_base_url": url})
+        account.write({"api_base_url": "https://api.dublin.ie1.twilio.com"})
+        account.write({"api_base_url": False})
+        self.env.flush_all()
+        self.env.cr.execute(
+            "UPDATE crm_voip_account SET api_base_url = %s WHERE id = %s",
+            [self.fake.url, account.id],
+        )
+        self.account_a.invalidate_recordset()
+        with patch.dict(config.options, {STAND_IN_OPTION: False}):
+            with self.assertRaisesRegex(UserError, "set it back to"):
+                account.action_connect()
+        self.assertFalse(self.fake.state.keys)
+        # the server's stand-in (tests) still reaches the fake
+        account.action_connect()
+        self.assertEqual(account.state, "connected")
 
     # Numbers -------------------------------------------------------------------------
     def test_search_and_buy(self):

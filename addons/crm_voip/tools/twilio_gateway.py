@@ -27,6 +27,27 @@ TIMEOUT = 10
 NUMBER_TYPES = {"local": "local", "mobile": "mobile", "toll_free": "toll_free"}
 
 
+def is_twilio_api_url(url):
+    """Whether ``url`` is a base URL on Twilio's own hosts: https, ``twilio.com`` or
+    ``*.twilio.com``, default port, no credentials, path, query or fragment."""
+    try:
+        parts = urlsplit((url or "").strip())
+        port = parts.port
+    except ValueError:
+        return False
+    host = (parts.hostname or "").lower()
+    return (
+        parts.scheme == "https"
+        and not parts.username
+        and not parts.password
+        and port in (None, 443)
+        and parts.path in ("", "/")
+        and not parts.query
+        and not parts.fragment
+        and (host == "twilio.com" or host.endswith(".twilio.com"))
+    )
+
+
 # Signatures ---------------------------------------------------------------------------
 def _params_items(params):
     """(name, value) pairs, names sorted, a repeated name's values sorted."""
