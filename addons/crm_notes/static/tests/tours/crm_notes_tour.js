@@ -15,12 +15,14 @@ registry.category("web_tour.tours").add("crm_notes_tour", {
         },
         {
             content: "Clipboard of the customer's row: new note",
-            trigger: ".o_data_row:contains('Tour Grocery') button[name=action_crm_note_new]",
+            trigger:
+                ".o_data_row:contains('Tour Grocery') button[name=action_crm_note_new]",
             run: "click",
         },
         {
             content: "The note is for that customer",
-            trigger: ".modal .o_field_widget[name=partner_id] input:value(Tour Grocery)",
+            trigger:
+                ".modal .o_field_widget[name=partner_id] input:value(Tour Grocery)",
         },
         {
             trigger: ".modal .o_field_widget[name=status_id] input",
@@ -44,7 +46,8 @@ registry.category("web_tour.tours").add("crm_notes_tour", {
         },
         {
             content: "The customer list shows the note's status",
-            trigger: ".o_data_row:contains('Tour Grocery') .o_data_cell:contains('Tour cold')",
+            trigger:
+                ".o_data_row:contains('Tour Grocery') .o_data_cell:contains('Tour cold')",
         },
         ...stepUtils.goToAppSteps("crm.crm_menu_root"),
         {
@@ -67,7 +70,8 @@ registry.category("web_tour.tours").add("crm_notes_tour", {
         },
         {
             content: "A new note, prefilled with the customer",
-            trigger: ".modal .o_field_widget[name=partner_id] input:value(Tour Grocery)",
+            trigger:
+                ".modal .o_field_widget[name=partner_id] input:value(Tour Grocery)",
         },
         {
             trigger: ".modal .o_field_widget[name=action_id] input",
@@ -95,7 +99,8 @@ registry.category("web_tour.tours").add("crm_notes_tour", {
         },
         {
             content: "The new note is in the list",
-            trigger: ".o_data_row:contains('Tour Grocery') .o_data_cell:contains('Tour call')",
+            trigger:
+                ".o_data_row:contains('Tour Grocery') .o_data_cell:contains('Tour call')",
         },
         ...["Tour Bulk A", "Tour Bulk B", "Tour Bulk C"].flatMap((name) => [
             {
@@ -136,7 +141,8 @@ registry.category("web_tour.tours").add("crm_notes_tour", {
         },
         {
             content: "The result says how many notes moved",
-            trigger: ".o_notification:contains('3 note(s) reassigned to Tour Colleague')",
+            trigger:
+                ".o_notification:contains('3 note(s) reassigned to Tour Colleague')",
         },
     ],
 });
