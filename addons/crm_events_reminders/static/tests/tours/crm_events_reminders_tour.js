@@ -11,7 +11,8 @@ registry.category("web_tour.tours").add("crm_events_reminders_meeting_tour", {
             run: "click",
         },
         {
-            trigger: "button[name=action_crm_new_event]:contains(Create an appointment)",
+            trigger:
+                "button[name=action_crm_new_event]:contains(Create an appointment)",
             run: "click",
         },
         {
@@ -34,7 +35,8 @@ registry.category("web_tour.tours").add("crm_events_reminders_meeting_tour", {
             run: "click",
         },
         {
-            trigger: ".o_field_widget[name=crm_reminder_ids] .o_field_x2many_list_row_add a",
+            trigger:
+                ".o_field_widget[name=crm_reminder_ids] .o_field_x2many_list_row_add a",
             run: "click",
         },
         {
@@ -43,7 +45,8 @@ registry.category("web_tour.tours").add("crm_events_reminders_meeting_tour", {
             run: "edit 30",
         },
         {
-            trigger: ".o_field_widget[name=crm_reminder_ids] .o_field_x2many_list_row_add a",
+            trigger:
+                ".o_field_widget[name=crm_reminder_ids] .o_field_x2many_list_row_add a",
             run: "click",
         },
         {
@@ -63,7 +66,8 @@ registry.category("web_tour.tours").add("crm_events_reminders_followup_tour", {
             run: "click",
         },
         {
-            trigger: ".o_statusbar_status button.o_arrow_button_current:contains(Cancelled)",
+            trigger:
+                ".o_statusbar_status button.o_arrow_button_current:contains(Cancelled)",
         },
         {
             trigger: ".o_form_view button[name=action_crm_followup]",
@@ -81,10 +85,12 @@ registry.category("web_tour.tours").add("crm_events_reminders_followup_tour", {
             trigger: "body:not(:has(.modal))",
         },
         {
-            trigger: ".o_form_view .o_field_widget[name=name] input:value(Second visit)",
+            trigger:
+                ".o_form_view .o_field_widget[name=name] input:value(Second visit)",
         },
         {
-            trigger: ".o_form_view .o_statusbar_status button.o_arrow_button_current:contains(Planned)",
+            trigger:
+                ".o_form_view .o_statusbar_status button.o_arrow_button_current:contains(Planned)",
         },
         {
             trigger: ".o_field_widget[name=location] input",
