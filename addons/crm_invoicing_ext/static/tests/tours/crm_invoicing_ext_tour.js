@@ -19,15 +19,18 @@ registry.category("web_tour.tours").add("crm_invoicing_ext_tour", {
         },
         {
             content: "Off until the administrator switches it on",
-            trigger: "#crm_invoicing_ext_numbering_setting .o_field_widget[name=crm_numbering] input:not(:checked)",
+            trigger:
+                "#crm_invoicing_ext_numbering_setting .o_field_widget[name=crm_numbering] input:not(:checked)",
             run: "click",
         },
         {
-            trigger: "#crm_invoicing_ext_numbering_setting .o_field_widget[name=crm_invoice_prefix] input",
+            trigger:
+                "#crm_invoicing_ext_numbering_setting .o_field_widget[name=crm_invoice_prefix] input",
             run: "edit FAC",
         },
         {
-            trigger: "#crm_invoicing_ext_numbering_setting .o_field_widget[name=crm_invoice_padding] input",
+            trigger:
+                "#crm_invoicing_ext_numbering_setting .o_field_widget[name=crm_invoice_padding] input",
             run: "edit 5",
         },
         {
@@ -67,7 +70,8 @@ registry.category("web_tour.tours").add("crm_invoicing_ext_tour", {
             trigger: ".o_field_widget[name=partner_id] input:value(Tour Buyer)",
         },
         {
-            trigger: ".o_field_widget[name=invoice_line_ids] .o_field_x2many_list_row_add a",
+            trigger:
+                ".o_field_widget[name=invoice_line_ids] .o_field_x2many_list_row_add a",
             run: "click",
         },
         {
