@@ -21,21 +21,25 @@ registry.category("web_tour.tours").add("crm_leads_ext_convert_tour", {
             run: "click",
         },
         {
-            trigger: ".o_form_view .o_statusbar_buttons button:contains('Convert to Opportunity')",
+            trigger:
+                ".o_form_view .o_statusbar_buttons button:contains('Convert to Opportunity')",
             run: "click",
         },
         {
             content: "Company: Odoo links no customer to a lead without a contact name",
-            trigger: ".modal .o_field_widget[name=crm_company_action] input[data-value=none]:checked",
+            trigger:
+                ".modal .o_field_widget[name=crm_company_action] input[data-value=none]:checked",
         },
         {
             content: "Company: create it from the lead",
-            trigger: ".modal .o_field_widget[name=crm_company_action] input[data-value=create]",
+            trigger:
+                ".modal .o_field_widget[name=crm_company_action] input[data-value=create]",
             run: "click",
         },
         {
             content: "Contact: pick an existing one",
-            trigger: ".modal .o_field_widget[name=crm_contact_action] input[data-value=exist]",
+            trigger:
+                ".modal .o_field_widget[name=crm_contact_action] input[data-value=exist]",
             run: "click",
         },
         {

@@ -56,7 +56,8 @@ registry.category("web_tour.tours").add("crm_leads_ext_prospect_tour", {
                 ".o_form_view .o_field_widget[name=prospect_status_id] button.o_arrow_button_current:contains('To process')",
         },
         {
-            trigger: ".o_form_view .o_field_widget[name=prospect_status_id] button:contains('Won')",
+            trigger:
+                ".o_form_view .o_field_widget[name=prospect_status_id] button:contains('Won')",
             run: "click",
         },
         {

@@ -35,18 +35,25 @@ registry.category("web_tour.tours").add("crm_leads_ext_status_tour", {
         {
             content:
                 "The status bar reads left to right like Odoo's: the first status on the left, the current one highlighted",
-            trigger: ".o_form_statusbar .o_field_crm_status_duration:has(button[aria-checked=true]:contains('Nurturing'))",
+            trigger:
+                ".o_form_statusbar .o_field_crm_status_duration:has(button[aria-checked=true]:contains('Nurturing'))",
             run() {
                 const bar = document.querySelector(
                     ".o_form_statusbar .o_field_crm_status_duration .o_statusbar_status"
                 );
-                const buttons = [...bar.querySelectorAll(".o_arrow_button:not(.d-none)")];
+                const buttons = [
+                    ...bar.querySelectorAll(".o_arrow_button:not(.d-none)"),
+                ];
                 const left = (text) =>
-                    buttons.find((b) => b.textContent.includes(text)).getBoundingClientRect().left;
+                    buttons
+                        .find((b) => b.textContent.includes(text))
+                        .getBoundingClientRect().left;
                 if (!(left("To process") < left("Nurturing"))) {
                     throw new Error("The status bar reads right to left");
                 }
-                const current = buttons.find((b) => b.textContent.includes("Nurturing"));
+                const current = buttons.find((b) =>
+                    b.textContent.includes("Nurturing")
+                );
                 if (!current.classList.contains("o_arrow_button_current")) {
                     throw new Error("The current status is not highlighted");
                 }
