@@ -21,7 +21,9 @@ patch(PhoneField.prototype, {
         this.crmVoip.prepareCall({
             number: record.data[this.props.name],
             partnerId: isPartner ? record.resId : partnerId,
-            partnerName: isPartner ? record.data.display_name || record.data.name : partnerName,
+            partnerName: isPartner
+                ? record.data.display_name || record.data.name
+                : partnerName,
         });
     },
 });

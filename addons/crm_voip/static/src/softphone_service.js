@@ -62,7 +62,13 @@ export class Softphone {
             tab: "dial",
             call: null,
             missed: [],
-            dial: {number: "", country: "", partnerId: false, partnerName: "", callerId: ""},
+            dial: {
+                number: "",
+                country: "",
+                partnerId: false,
+                partnerName: "",
+                callerId: "",
+            },
         });
     }
 
@@ -199,7 +205,10 @@ export class Softphone {
         const code = error?.code;
         if (TOKEN_EXPIRED_CODES.includes(code)) {
             this.fail("token_expired");
-        } else if (MICROPHONE_CODES.includes(code) || error?.name === "NotAllowedError") {
+        } else if (
+            MICROPHONE_CODES.includes(code) ||
+            error?.name === "NotAllowedError"
+        ) {
             this.state.error = "microphone";
         } else {
             this.fail("device");
@@ -228,7 +237,10 @@ export class Softphone {
         });
         twilioCall.on("reject", () => this._endCall(twilioCall));
         twilioCall.on("error", (error) => {
-            if (MICROPHONE_CODES.includes(error?.code) || error?.name === "NotAllowedError") {
+            if (
+                MICROPHONE_CODES.includes(error?.code) ||
+                error?.name === "NotAllowedError"
+            ) {
                 this.state.error = "microphone";
             }
             this._endCall(twilioCall);
@@ -380,11 +392,11 @@ export class Softphone {
     /** Opens the dial pad on a contact's number ("Appeler via VoIP", phone fields). */
     async prepareCall({number = "", partnerId = false, partnerName = ""}) {
         if (!partnerName && partnerId) {
-            const [partner] = await this.orm.read("res.partner", [partnerId], [
-                "display_name",
-                "phone",
-                "mobile",
-            ]);
+            const [partner] = await this.orm.read(
+                "res.partner",
+                [partnerId],
+                ["display_name", "phone", "mobile"]
+            );
             partnerName = partner?.display_name || "";
             number = number || partner?.mobile || partner?.phone || "";
         }

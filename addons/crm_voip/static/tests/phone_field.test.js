@@ -23,7 +23,12 @@ class CrmLead extends models.Model {
     phone = fields.Char();
     partner_id = fields.Many2one({relation: "res.partner"});
     _records = [
-        {id: 1, name: "Lead", phone: "01 23 45 67 89", partner_id: serverState.partnerId},
+        {
+            id: 1,
+            name: "Lead",
+            phone: "01 23 45 67 89",
+            partner_id: serverState.partnerId,
+        },
     ];
 }
 defineMailModels();
@@ -33,7 +38,9 @@ function mockSoftphoneInfo(isOperator) {
     onRpc("/crm_voip/softphone/info", () => ({
         is_operator: isOperator,
         status: "offline",
-        numbers: [{id: 1, phone_number: "+33184880010", name: "Paris", can_call_out: true}],
+        numbers: [
+            {id: 1, phone_number: "+33184880010", name: "Paris", can_call_out: true},
+        ],
         recent: [],
         countries: [{code: "FR", name: "France", phone_code: 33}],
         default_country: "FR",

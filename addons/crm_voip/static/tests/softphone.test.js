@@ -75,7 +75,12 @@ const NUMBERS = [
     {id: 2, phone_number: "+33184880020", name: "Support", can_call_out: false},
 ];
 
-function setup({status = "online", numbers = NUMBERS, isOperator = true, sdk = true} = {}) {
+function setup({
+    status = "online",
+    numbers = NUMBERS,
+    isOperator = true,
+    sdk = true,
+} = {}) {
     const simulation = {device: null, tokens: 0};
     onRpc("/crm_voip/softphone/info", () => ({
         is_operator: isOperator,
@@ -186,7 +191,12 @@ test("outgoing call from the contact picker, caller ID among allowed numbers", a
         }
         expect.step("search Known");
         return [
-            {id: 7, display_name: "Known Customer", phone: "01 23 45 67 89", mobile: "06 12 34 56 78"},
+            {
+                id: 7,
+                display_name: "Known Customer",
+                phone: "01 23 45 67 89",
+                mobile: "06 12 34 56 78",
+            },
         ];
     });
     await mountWithCleanup(SoftphoneSystray);

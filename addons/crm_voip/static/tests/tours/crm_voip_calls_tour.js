@@ -32,7 +32,8 @@ registry.category("web_tour.tours").add("crm_voip_calls_tour", {
             run: "click",
         },
         {
-            trigger: ".o_form_view .o_field_widget[name='state'] .o_arrow_button_current:contains('Missed')",
+            trigger:
+                ".o_form_view .o_field_widget[name='state'] .o_arrow_button_current:contains('Missed')",
         },
         {
             trigger: 'button[data-menu-xmlid="crm.crm_menu_config"]',

@@ -52,11 +52,17 @@ export function screenshotStep(name, trigger, {margin = 12, fullPage = false} = 
                 return;
             }
             // no "Loading" badge in the picture: wait for the pending requests
-            await waitUntil(() => !document.querySelector(".o_loading_indicator"), name);
+            await waitUntil(
+                () => !document.querySelector(".o_loading_indicator"),
+                name
+            );
             await new Promise((resolve) => requestAnimationFrame(resolve));
             const shot = {name, ...region(this.anchor, margin, fullPage)};
             console.log(`crm_voip:screenshot ${JSON.stringify(shot)}`);
-            await waitUntil(() => (window.crmVoipScreenshots || []).includes(name), name);
+            await waitUntil(
+                () => (window.crmVoipScreenshots || []).includes(name),
+                name
+            );
         },
     };
 }

@@ -43,7 +43,10 @@ class TourCall extends Emitter {
         this.started = Promise.resolve();
     }
     async start() {
-        const result = await signal("/connect", {...this.parameters, token: this.device.token});
+        const result = await signal("/connect", {
+            ...this.parameters,
+            token: this.device.token,
+        });
         this.parameters.CallSid = result.CallSid;
         this.emit("accept");
     }
@@ -53,7 +56,9 @@ class TourCall extends Emitter {
             .then(() => this.emit("disconnect"));
     }
     reject() {
-        signal("/reject", {CallSid: this.parameters.CallSid}).then(() => this.emit("reject"));
+        signal("/reject", {CallSid: this.parameters.CallSid}).then(() =>
+            this.emit("reject")
+        );
     }
     accept() {}
     mute() {}

@@ -46,7 +46,10 @@ registry.category("web_tour.tours").add("crm_voip_softphone_tour", {
             trigger: ".o_crm_voip_caller_id",
             run: `select ${OUR_NUMBER}`,
         },
-        screenshotStep("softphone_dial", ".o_crm_voip_softphone:has(.o_crm_voip_call_button)"),
+        screenshotStep(
+            "softphone_dial",
+            ".o_crm_voip_softphone:has(.o_crm_voip_call_button)"
+        ),
         {
             trigger: ".o_crm_voip_call_button",
             run: "click",
@@ -55,13 +58,17 @@ registry.category("web_tour.tours").add("crm_voip_softphone_tour", {
             trigger: `.o_crm_voip_call .o_crm_voip_caller:contains('${CUSTOMER}')`,
         },
         // answered: the keypad sends digits now
-        screenshotStep("softphone_in_call", ".o_crm_voip_softphone:has(.o_crm_voip_call .o_crm_voip_keypad)"),
+        screenshotStep(
+            "softphone_in_call",
+            ".o_crm_voip_softphone:has(.o_crm_voip_call .o_crm_voip_keypad)"
+        ),
         {
             trigger: ".o_crm_voip_call .o_crm_voip_hangup",
             run: "click",
         },
         {
-            trigger: ".o_crm_voip_softphone:not(:has(.o_crm_voip_call)) .o_crm_voip_tab_calls",
+            trigger:
+                ".o_crm_voip_softphone:not(:has(.o_crm_voip_call)) .o_crm_voip_tab_calls",
             run: "click",
         },
         {
@@ -75,7 +82,10 @@ registry.category("web_tour.tours").add("crm_voip_softphone_tour", {
         {
             trigger: `.o_crm_voip_call .o_crm_voip_caller:contains('${CUSTOMER}')`,
         },
-        screenshotStep("softphone_incoming", ".o_crm_voip_softphone:has(.o_crm_voip_answer)"),
+        screenshotStep(
+            "softphone_incoming",
+            ".o_crm_voip_softphone:has(.o_crm_voip_answer)"
+        ),
         {
             trigger: ".o_crm_voip_call .o_crm_voip_reject",
             run: "click",
@@ -87,7 +97,10 @@ registry.category("web_tour.tours").add("crm_voip_softphone_tour", {
             // Twilio reported the missed call to Odoo, which told this softphone by the bus
             trigger: `.o_crm_voip_recent:contains('${CUSTOMER}'):contains('Missed')`,
         },
-        screenshotStep("softphone_missed", ".o_crm_voip_softphone:has(.o_crm_voip_missed)"),
+        screenshotStep(
+            "softphone_missed",
+            ".o_crm_voip_softphone:has(.o_crm_voip_missed)"
+        ),
         {
             trigger: `.o_crm_voip_missed:contains('${CUSTOMER}') .o_crm_voip_call_back`,
             run: "click",
@@ -103,7 +116,8 @@ registry.category("web_tour.tours").add("crm_voip_softphone_tour", {
             run: "click",
         },
         {
-            trigger: ".o_crm_voip_softphone:not(:has(.o_crm_voip_call)):not(:has(.o_crm_voip_missed))",
+            trigger:
+                ".o_crm_voip_softphone:not(:has(.o_crm_voip_call)):not(:has(.o_crm_voip_missed))",
         },
         {
             trigger: ".o_crm_voip_close",
