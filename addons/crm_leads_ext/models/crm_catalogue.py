@@ -17,6 +17,11 @@ class CrmCatalogueType(models.Model):
 
     name = fields.Char(required=True, translate=True)
     active = fields.Boolean(default=True)
+    company_id = fields.Many2one(
+        comodel_name="res.company",
+        index=True,
+        help="Leave empty to share it between companies.",
+    )
 
 
 class CrmCatalogue(models.Model):

@@ -22,9 +22,18 @@ class CrmLeadDepartment(models.Model):
 
     name = fields.Char(required=True, translate=True)
     active = fields.Boolean(default=True)
+    company_id = fields.Many2one(
+        comodel_name="res.company",
+        index=True,
+        help="Leave empty to share it between companies.",
+    )
 
     _sql_constraints = [
-        ("name_uniq", "unique (name)", "This department already exists."),
+        (
+            "name_uniq",
+            "unique (name, company_id)",
+            "This department already exists.",
+        ),
     ]
 
 
@@ -35,9 +44,18 @@ class CrmJobFunction(models.Model):
 
     name = fields.Char(required=True, translate=True)
     active = fields.Boolean(default=True)
+    company_id = fields.Many2one(
+        comodel_name="res.company",
+        index=True,
+        help="Leave empty to share it between companies.",
+    )
 
     _sql_constraints = [
-        ("name_uniq", "unique (name)", "This job function already exists."),
+        (
+            "name_uniq",
+            "unique (name, company_id)",
+            "This job function already exists.",
+        ),
     ]
 
 
@@ -49,6 +67,11 @@ class CrmContactType(models.Model):
     name = fields.Char(required=True, translate=True)
     sequence = fields.Integer(default=10)
     active = fields.Boolean(default=True)
+    company_id = fields.Many2one(
+        comodel_name="res.company",
+        index=True,
+        help="Leave empty to share it between companies.",
+    )
 
 
 class CrmTemperature(models.Model):
@@ -60,6 +83,11 @@ class CrmTemperature(models.Model):
     sequence = fields.Integer(default=10)
     color = fields.Integer()
     active = fields.Boolean(default=True)
+    company_id = fields.Many2one(
+        comodel_name="res.company",
+        index=True,
+        help="Leave empty to share it between companies.",
+    )
 
 
 class CrmQualificationMixin(models.AbstractModel):

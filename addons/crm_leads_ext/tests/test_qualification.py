@@ -175,3 +175,62 @@ class TestQualification(TransactionCase):
         self.assertTrue(company.crm_key_account)
         self.assertEqual(company.crm_temperature_id.name, "Hot")
         self.assertIn(tag, company.category_id)
+
+
+@tagged("post_install", "-at_install")
+class TestQualificationCompanies(TransactionCase):
+    """The five configuration lists are per company or shared (empty company)."""
+
+    MODELS = (
+        "crm.catalogue.type",
+        "crm.lead.department",
+        "crm.job.function",
+        "crm.contact.type",
+        "crm.temperature",
+    )
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.company_a = cls.env.company
+        cls.company_b = cls.env["res.company"].create({"name": "Qualification B"})
+        cls.manager = new_test_user(
+            cls.env,
+            login="qualif_manager",
+            groups="sales_team.group_sale_manager,base.group_multi_company",
+            company_ids=[(6, 0, (cls.company_a | cls.company_b).ids)],
+        )
+        cls.rep_b = new_test_user(
+            cls.env,
+            login="qualif_rep_b",
+            groups="sales_team.group_sale_salesman",
+            company_id=cls.company_b.id,
+            company_ids=[(6, 0, cls.company_b.ids)],
+        )
+
+    def test_per_company_or_shared(self):
+        for model in self.MODELS:
+            with self.subTest(model=model):
+                Model = (
+                    self.env[model]
+                    .with_user(self.manager)
+                    .with_context(
+                        allowed_company_ids=(self.company_a | self.company_b).ids
+                    )
+                )
+                own_a, own_b, shared = Model.create(
+                    [
+                        {"name": "Only A", "company_id": self.company_a.id},
+                        {"name": "Only A", "company_id": self.company_b.id},
+                        {"name": "Shared"},
+                    ]
+                )
+                seen_b = self.env[model].with_user(self.rep_b).search([])
+                self.assertIn(shared, seen_b)
+                self.assertIn(own_b, seen_b)
+                self.assertNotIn(own_a, seen_b)
+                self.assertLessEqual(own_a | own_b | shared, Model.search([]))
+                only_a = Model.with_context(allowed_company_ids=self.company_a.ids)
+                self.assertNotIn(own_b, only_a.search([]))
+                arch = Model.get_views([(False, "list")])["views"]["list"]["arch"]
+                self.assertIn('name="company_id"', arch)
