@@ -81,7 +81,10 @@ def readme_rst(addon, image_base):
     manifest = ast.literal_eval((addon / "__manifest__.py").read_text())
     name = addon.name
     fragments = {}
-    sources = [repr(sorted(manifest.items())).encode()]
+    # the manifest keys the files show: editing the data files list changes nothing
+    shown = ("name", "summary", "version", "license", "author", "website")
+    shown += ("maintainers", "development_status")
+    sources = [repr([(key, manifest.get(key)) for key in shown]).encode()]
     for path in sorted((addon / "readme").glob("*.md")):
         sources.append(path.name.encode() + path.read_bytes())
         fragments[path.stem] = absolute_images(md_to_rst(path.read_text()), image_base)
