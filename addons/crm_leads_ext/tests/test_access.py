@@ -106,3 +106,91 @@ class TestRestrictedAccess(TransactionCase):
         lead.crm_access = "private"
         self.assertIn(self.outsider, lead.crm_allowed_user_ids)
         self.assertEqual(lead.name, "Mine only")
+
+
+@tagged("post_install", "-at_install")
+class TestRestrictedAccessPerGroup(TransactionCase):
+    """Who sees a private record and who changes a read-only one, group by group:
+    Sales Administrators see and moderate everything, salespeople keep Odoo's own
+    rules (own documents) narrowed by the restriction, other users too."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.owner = new_test_user(
+            cls.env, login="group_owner", groups="sales_team.group_sale_salesman"
+        )
+        cls.own_docs = new_test_user(
+            cls.env, login="group_own_docs", groups="sales_team.group_sale_salesman"
+        )
+        cls.all_docs = new_test_user(
+            cls.env,
+            login="group_all_docs",
+            groups="sales_team.group_sale_salesman_all_leads",
+        )
+        cls.admin = new_test_user(
+            cls.env, login="group_sales_admin", groups="sales_team.group_sale_manager"
+        )
+        cls.employee = new_test_user(
+            cls.env, login="group_employee", groups="base.group_user"
+        )
+        cls.private_lead, cls.read_only_lead, cls.open_lead = cls.env[
+            "crm.lead"
+        ].create(
+            [
+                {
+                    "name": f"{access} deal",
+                    "type": "opportunity",
+                    "user_id": cls.owner.id,
+                    "crm_access": access,
+                }
+                for access in ("private", "public_read", "public_write")
+            ]
+        )
+        cls.private_partner, cls.read_only_partner = cls.env["res.partner"].create(
+            [
+                {"name": "Private contact", "crm_access": "private"},
+                {"name": "Read-only contact", "crm_access": "public_read"},
+            ]
+        )
+
+    def _sees(self, user, records):
+        return records.with_user(user).search([("id", "in", records.ids)])
+
+    def _can_write(self, user, record):
+        return record.with_user(user).has_access("write")
+
+    def test_leads_per_group(self):
+        leads = self.private_lead | self.read_only_lead | self.open_lead
+        self.assertEqual(self._sees(self.admin, leads), leads)
+        self.assertEqual(self._sees(self.owner, leads), leads)
+        self.assertEqual(
+            self._sees(self.all_docs, leads), self.read_only_lead | self.open_lead
+        )
+        # Odoo's "Personal Leads" rule still applies: a colleague's leads are hidden
+        self.assertFalse(self._sees(self.own_docs, leads))
+        self.assertTrue(self._can_write(self.admin, self.read_only_lead))
+        self.assertTrue(self._can_write(self.admin, self.private_lead))
+        self.assertFalse(self._can_write(self.all_docs, self.read_only_lead))
+        self.assertTrue(self._can_write(self.all_docs, self.open_lead))
+        self.private_lead.with_user(self.admin).write({"name": "Moderated"})
+        self.assertEqual(self.private_lead.name, "Moderated")
+
+    def test_contacts_per_group(self):
+        partners = self.private_partner | self.read_only_partner
+        self.assertEqual(self._sees(self.admin, partners), partners)
+        for user in (self.own_docs, self.all_docs, self.employee):
+            with self.subTest(user=user.login):
+                self.assertEqual(self._sees(user, partners), self.read_only_partner)
+                with self.assertRaises(AccessError):
+                    self.private_partner.with_user(user).read(["name"])
+        self.assertTrue(self._can_write(self.admin, self.read_only_partner))
+        self.assertFalse(self._can_write(self.all_docs, self.read_only_partner))
+
+    def test_promotion_takes_effect(self):
+        """Rule domains are cached per user: a new Sales Administrator sees at once."""
+        self.assertFalse(self._sees(self.all_docs, self.private_lead))
+        self.all_docs.groups_id |= self.env.ref("sales_team.group_sale_manager")
+        self.assertEqual(
+            self._sees(self.all_docs, self.private_lead), self.private_lead
+        )
