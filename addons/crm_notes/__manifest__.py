@@ -27,5 +27,4 @@
     "assets": {
         "web.assets_tests": ["crm_notes/static/tests/tours/**/*"],
     },
-    "pre_init_hook": "pre_init_hook",
 }

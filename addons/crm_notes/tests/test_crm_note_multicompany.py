@@ -61,3 +61,37 @@ class TestCrmNoteMultiCompany(CrmNotesCommon):
         self.assertEqual(
             Note.search([("id", "in", (self.note_a | self.note_b).ids)]), self.note_a
         )
+
+    def test_shared_contact_status_per_company(self):
+        """A contact shared by both companies shows each company its own status."""
+        self.assertFalse(self.customer.company_id)
+        self.note_a.status_id = self.status_a
+        self.note_b.status_id = self.status_b  # the latest note, in company B
+        rep_a = self.env["res.users"].search([("login", "=", "notes_rep_own")])
+        rep_b = self.env["res.users"].search([("login", "=", "notes_rep_b")])
+        self.env.invalidate_all()
+        customer_a = self.customer.with_user(rep_a)
+        self.assertEqual(customer_a.crm_note_status_id, self.status_a)
+        self.assertEqual(
+            self.customer.with_user(rep_b).crm_note_status_id, self.status_b
+        )
+        Partner = self.env["res.partner"].with_user(rep_a)
+        self.assertFalse(
+            Partner.search([("crm_note_status_id", "=", self.status_b.id)])
+        )
+        self.assertFalse(Partner.search([("crm_note_status_id", "ilike", "Only in B")]))
+        self.assertIn(
+            self.customer,
+            Partner.search([("crm_note_status_id", "ilike", "Only in A")]),
+        )
+        self.assertNotIn(
+            self.customer, Partner.search([("crm_note_status_id", "=", False)])
+        )
+        # a manager of both companies sees the latest note of the active ones
+        manager = self.env["res.users"].search([("login", "=", "notes_manager")])
+        both = self.customer.with_user(manager).with_context(
+            allowed_company_ids=(self.company_a | self.company_b).ids
+        )
+        self.assertEqual(both.crm_note_status_id, self.status_b)
+        only_a = both.with_context(allowed_company_ids=self.company_a.ids)
+        self.assertEqual(only_a.crm_note_status_id, self.status_a)
