@@ -186,6 +186,8 @@ def index_html(rst):
             "_disable_config": True,
         },
     )
+    # no XML declaration: Odoo 17+ warns on it in module descriptions
+    html = re.sub(r"^<\?xml [^>]*\?>\n", "", html)
     return re.sub(r'<meta name="generator" [^>]*>\n', "", html)
 
 
