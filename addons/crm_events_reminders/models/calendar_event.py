@@ -82,6 +82,11 @@ class CalendarEvent(models.Model):
         compute="_compute_crm_related_ref",
         inverse="_inverse_crm_related_ref",
     )
+    crm_related_is_opportunity = fields.Boolean(
+        string="Related to its lead",
+        compute="_compute_crm_related_is_opportunity",
+        help="Technical: 'Related to' is the lead of the event.",
+    )
     crm_priority = fields.Selection(
         [("0", "Low"), ("1", "Normal"), ("2", "High")],
         string="Event priority",
@@ -119,6 +124,11 @@ class CalendarEvent(models.Model):
     crm_recurrence_summary = fields.Char(
         string="Recurrence summary", compute="_compute_crm_recurrence_summary"
     )
+    crm_is_overdue = fields.Boolean(
+        string="Overdue",
+        compute="_compute_crm_is_overdue",
+        help="Still planned after its end (a task: after its due date).",
+    )
 
     # ------------------------------------------------------------
     # COMPUTES
@@ -137,6 +147,15 @@ class CalendarEvent(models.Model):
                 event.crm_related_ref = f"{event.res_model},{event.res_id}"
             else:
                 event.crm_related_ref = False
+
+    @api.depends("res_model", "res_id", "opportunity_id")
+    def _compute_crm_related_is_opportunity(self):
+        for event in self:
+            event.crm_related_is_opportunity = bool(
+                event.opportunity_id
+                and event.res_model == "crm.lead"
+                and event.res_id == event.opportunity_id.id
+            )
 
     def _inverse_crm_related_ref(self):
         ir_model = self.env["ir.model"].sudo()
@@ -169,6 +188,15 @@ class CalendarEvent(models.Model):
         for event in self:
             event.crm_recurrence_summary = (
                 recurrence._crm_summary(event) if event.recurrency else False
+            )
+
+    @api.depends("crm_state", "crm_event_kind", "start", "stop")
+    def _compute_crm_is_overdue(self):
+        now = fields.Datetime.now()
+        for event in self:
+            due = event.start if event.crm_event_kind == "task" else event.stop
+            event.crm_is_overdue = bool(
+                event.crm_state == "planned" and due and due < now
             )
 
     # ------------------------------------------------------------

@@ -22,12 +22,15 @@ class CrmLead(models.Model):
     def _crm_event_defaults(self):
         self.ensure_one()
         customer = self.partner_id.commercial_partner_id
-        contact = self.partner_id if self.partner_id != customer else False
+        # The lead's partner is the contact, even a company: Odoo itself treats
+        # a company as a contact (email, phone); picking one of its people would
+        # be a guess, and notifying the wrong person is worse than the company.
+        contact = self.partner_id
         attendees = self.env.user.partner_id | self.partner_id
         return {
             "default_opportunity_id": self.id,
             "default_crm_partner_id": customer.id,
-            "default_crm_contact_id": contact and contact.id,
+            "default_crm_contact_id": contact.id,
             "default_user_id": self.user_id.id or self.env.uid,
             "default_crm_team_id": self.team_id.id,
             "default_partner_ids": [fields.Command.set(attendees.ids)],

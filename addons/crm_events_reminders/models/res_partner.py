@@ -28,10 +28,10 @@ class ResPartner(models.Model):
     def _crm_event_defaults(self):
         self.ensure_one()
         customer = self.commercial_partner_id
-        contact = self if self != customer else self.env["res.partner"]
         return {
             "default_crm_partner_id": customer.id,
-            "default_crm_contact_id": contact.id,
+            # A company is its own contact (see crm.lead._crm_event_defaults).
+            "default_crm_contact_id": self.id,
             "default_partner_ids": [
                 fields.Command.set((self.env.user.partner_id | self).ids)
             ],

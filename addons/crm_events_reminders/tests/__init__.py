@@ -6,3 +6,4 @@ from . import test_notifications
 from . import test_ui
 from . import test_internal_events
 from . import test_reminder_log_access
+from . import test_event_form

@@ -74,7 +74,9 @@ class TestRecurrenceAssistant(EventsCommon):
     def test_apply_builds_odoo_recurrence(self):
         event = self._event()
         form = self._wizard(event, rrule_type="weekly", count=5)
-        form.save().action_apply()
+        result = form.save().action_apply()
+        # The dialog closes onto the event's form: no second breadcrumb.
+        self.assertEqual(result, {"type": "ir.actions.act_window_close"})
         recurrence = event.recurrence_id
         self.assertTrue(recurrence)
         self.assertEqual(len(recurrence.calendar_event_ids), 5)

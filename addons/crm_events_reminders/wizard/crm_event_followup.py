@@ -1,5 +1,9 @@
 # Copyright 2026 CRM Practices contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from datetime import datetime, timedelta
+
+import pytz
+
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
@@ -21,8 +25,24 @@ class CrmEventFollowup(models.TransientModel):
         if event:
             values.setdefault("name", event.name)
             if event.start:
-                values.setdefault("start", event.start)
+                values.setdefault("start", self._default_followup_start(event))
         return values
+
+    @api.model
+    def _default_followup_start(self, event):
+        """The event's follow-up due date if it is later than the event, else
+        the next working day (Monday to Friday) after the event, or after today
+        for an older event; at the event's hour, in its time zone."""
+        tz = pytz.timezone(event.event_tz or self.env.user.tz or "UTC")
+        local = pytz.utc.localize(event.start).astimezone(tz)
+        today = fields.Date.context_today(self)
+        day = event.crm_followup_date
+        if not day or day <= local.date() or day < today:
+            day = max(local.date(), today) + timedelta(days=1)
+            while day.weekday() >= 5:
+                day += timedelta(days=1)
+        start = tz.localize(datetime.combine(day, local.time().replace(tzinfo=None)))
+        return start.astimezone(pytz.utc).replace(tzinfo=None)
 
     def action_create_followup(self):
         self.ensure_one()

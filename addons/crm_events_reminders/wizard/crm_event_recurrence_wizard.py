@@ -157,10 +157,6 @@ class CrmEventRecurrenceWizard(models.TransientModel):
         if self.end_type != "count":
             values.pop("count")
         self.event_id.write(values)
-        return {
-            "type": "ir.actions.act_window",
-            "res_model": "calendar.event",
-            "res_id": self.event_id.id,
-            "views": [(False, "form")],
-            "target": "current",
-        }
+        # Back to the event's form, which reloads: opening it again would stack
+        # a second breadcrumb of the same event.
+        return {"type": "ir.actions.act_window_close"}

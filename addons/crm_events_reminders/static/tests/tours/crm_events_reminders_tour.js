@@ -128,6 +128,10 @@ registry.category("web_tour.tours").add("crm_events_reminders_recurrence_tour", 
                 ".o_form_view .o_field_widget[name=crm_recurrence_summary]:contains(Every week on Monday, Tuesday, 5 times)",
         },
         {
+            // Back on the same event, without a second breadcrumb of it.
+            trigger: ".o_control_panel .o_breadcrumb:not(:has(.o_back_button))",
+        },
+        {
             trigger: ".o_field_widget[name=location] input",
             run: "edit Nantes",
         },
