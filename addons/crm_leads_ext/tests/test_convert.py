@@ -66,7 +66,10 @@ class TestConvert(TransactionCase):
     def test_no_opportunity(self):
         form = self._wizard()
         form.crm_generate_opportunity = False
-        form.save().action_apply()
+        action = form.save().action_apply()
+        # opened from the lead's form: the dialog closes and the form reloads in
+        # place, no second breadcrumb pushed onto the lead
+        self.assertEqual(action, {"type": "ir.actions.act_window_close"})
         self.assertEqual(self.lead.type, "lead")
         self.assertEqual(self.lead.lead_status_id, self.converted)
         self.assertEqual(self.lead.partner_id.name, "Jeanne Martin")

@@ -1,5 +1,7 @@
 # Copyright 2026 CRM Practices contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from lxml import etree
+
 from odoo.exceptions import UserError, ValidationError
 from odoo.tests import Form, TransactionCase, new_test_user, tagged, users
 from odoo.tools.safe_eval import safe_eval
@@ -208,6 +210,27 @@ class TestOpportunityFields(TransactionCase):
         lead = self.env["crm.lead"].create({"name": "Scored", "crm_score": "5"})
         self.assertEqual(lead.crm_score, "5")
         self.assertEqual(lead.priority, "0")
+
+    def test_scoring_has_its_own_label_away_from_priority(self):
+        """On the lead and opportunity forms the scoring stars have a row of their
+        own labelled "Scoring", not next to Odoo's priority stars."""
+        salesman = new_test_user(
+            self.env, login="crm_score_view", groups="sales_team.group_sale_salesman"
+        )
+        Lead = self.env["crm.lead"].with_user(salesman)
+        arch = etree.fromstring(
+            Lead.get_views([(False, "form")])["views"]["form"]["arch"]
+        )
+        scores = arch.xpath("//field[@name='crm_score']")
+        self.assertEqual(len(scores), 2)  # the lead's group and the opportunity's
+        for score in scores:
+            self.assertEqual(score.getparent().tag, "group")  # labelled by its group
+            self.assertFalse(score.get("nolabel"))
+            previous = score.getprevious()
+            self.assertNotEqual(previous.get("name"), "priority")
+        self.assertEqual(
+            Lead.fields_get(["crm_score"])["crm_score"]["string"], "Scoring"
+        )
 
     def test_best_and_worst_case(self):
         opportunity = self.env["crm.lead"].create(

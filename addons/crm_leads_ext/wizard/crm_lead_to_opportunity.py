@@ -205,6 +205,15 @@ class Lead2OpportunityPartner(models.TransientModel):
         if not self.crm_generate_opportunity:
             self.lead_id.partner_id = customer
             self.lead_id._set_role_status("converted")
+            ctx = self.env.context
+            if (
+                ctx.get("active_model") == "crm.lead"
+                and ctx.get("active_id") == self.lead_id.id
+            ):
+                # opened from the lead's own form (a dialog): the lead stays a lead,
+                # closing the dialog reloads that form in place instead of pushing
+                # a second breadcrumb onto it
+                return {"type": "ir.actions.act_window_close"}
             return self.lead_id.redirect_lead_opportunity_view()
         self.write(
             {"action": "exist" if customer else "nothing", "partner_id": customer.id}
