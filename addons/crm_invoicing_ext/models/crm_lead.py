@@ -20,9 +20,14 @@ class CrmLead(models.Model):
     )
 
     def _compute_crm_invoice_stats(self):
-        Move = self.env["account.move"]
+        # A salesperson given "invoice from opportunities" may have no invoicing
+        # rights (without the sale app, salespeople cannot read invoices): the count
+        # and total of the invoices of an opportunity they read are computed as
+        # superuser, within their companies.
+        Move = self.env["account.move"].sudo()
         domain = [
             ("opportunity_id", "in", self.ids),
+            ("company_id", "in", self.env.companies.ids),
             ("move_type", "in", ("out_invoice", "out_refund")),
             ("state", "!=", "cancel"),
         ]
