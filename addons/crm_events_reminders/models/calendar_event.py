@@ -87,6 +87,17 @@ class CalendarEvent(models.Model):
         compute="_compute_crm_related_is_opportunity",
         help="Technical: 'Related to' is the lead of the event.",
     )
+    crm_case_id = fields.Many2one(
+        "crm.case",
+        string="Case",
+        index="btree_not_null",
+        ondelete="set null",
+        tracking=True,
+        help="The case (a seminar, a series of meetings...) the event belongs to.",
+    )
+    crm_case_partner_ids = fields.Many2many(
+        related="crm_case_id.partner_ids", string="Case participants"
+    )
     crm_priority = fields.Selection(
         [("0", "Low"), ("1", "Normal"), ("2", "High")],
         string="Event priority",

@@ -7,6 +7,10 @@ from odoo import fields, models
 class ResConfigSettings(models.TransientModel):
     _inherit = "res.config.settings"
 
+    group_crm_case = fields.Boolean(
+        string="Cases",
+        implied_group="crm_events_reminders.group_crm_case",
+    )
     crm_event_late_reminder_policy = fields.Selection(
         selection=[("send", "Send at once"), ("skip", "Skip")],
         string="Reminders created after their time",
