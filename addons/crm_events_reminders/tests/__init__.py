@@ -7,3 +7,4 @@ from . import test_ui
 from . import test_internal_events
 from . import test_reminder_log_access
 from . import test_event_form
+from . import test_case
