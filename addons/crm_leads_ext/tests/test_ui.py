@@ -3,35 +3,59 @@
 
 from odoo.tests import HttpCase, new_test_user, tagged
 
+SETTINGS_ADMIN = "base.group_system,sales_team.group_sale_manager"
+SALESPERSON = "sales_team.group_sale_salesman,crm.group_use_lead"
+
 
 @tagged("post_install", "-at_install")
 class TestUi(HttpCase):
+    """Each tour logs in as the least-privileged user of its flow (readme): the
+    settings are a settings administrator's, the rest a salesperson's (own
+    documents) working on their own leads and contacts."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.rep = new_test_user(
+            cls.env, login="tour_leads_rep", name="Tour Rep", groups=SALESPERSON
+        )
+
     def test_settings_block(self):
-        """CRM > Configuration > Settings shows the module's block to an admin."""
-        self.start_tour("/odoo", "crm_leads_ext_settings_tour", login="admin")
+        """CRM > Configuration > Settings shows the module's block to a settings
+        administrator who is a sales administrator."""
+        new_test_user(self.env, login="tour_leads_settings", groups=SETTINGS_ADMIN)
+        self.start_tour(
+            "/odoo", "crm_leads_ext_settings_tour", login="tour_leads_settings"
+        )
 
     def test_lead_status_kanban_tour(self):
-        """Drag a lead between two status columns of the Open leads kanban."""
-        admin = self.env.ref("base.user_admin")
-        admin.groups_id |= self.env.ref("crm.group_use_lead")
-        lead = self.env["crm.lead"].create({"name": "Tour lead", "type": "lead"})
-        self.start_tour("/odoo", "crm_leads_ext_status_tour", login="admin")
+        """A salesperson drags their lead between two status columns of the Open
+        leads kanban."""
+        lead = self.env["crm.lead"].create(
+            {"name": "Tour lead", "type": "lead", "user_id": self.rep.id}
+        )
+        self.start_tour("/odoo", "crm_leads_ext_status_tour", login=self.rep.login)
         self.assertEqual(
             lead.lead_status_id, self.env.ref("crm_leads_ext.lead_status_nurturing")
         )
 
     def test_convert_tour(self):
-        """Convert a lead with a new company and an existing contact (the conversion
-        into a company and a contact switched on in Settings)."""
-        admin = self.env.ref("base.user_admin")
-        admin.groups_id |= self.env.ref("crm.group_use_lead") | self.env.ref(
+        """A salesperson converts their lead with a new company and an existing
+        contact (the conversion into a company and a contact switched on in
+        Settings)."""
+        self.rep.groups_id |= self.env.ref(
             "crm_leads_ext.group_crm_convert_company_contact"
         )
         known = self.env["res.partner"].create({"name": "Tour Known"})
         lead = self.env["crm.lead"].create(
-            {"name": "Tour convert", "type": "lead", "partner_name": "Tour New Co"}
+            {
+                "name": "Tour convert",
+                "type": "lead",
+                "partner_name": "Tour New Co",
+                "user_id": self.rep.id,
+            }
         )
-        self.start_tour("/odoo", "crm_leads_ext_convert_tour", login="admin")
+        self.start_tour("/odoo", "crm_leads_ext_convert_tour", login=self.rep.login)
         self.assertEqual(lead.type, "opportunity")
         self.assertEqual(lead.partner_id, known)
         self.assertEqual(known.parent_id.name, "Tour New Co")
@@ -40,19 +64,24 @@ class TestUi(HttpCase):
         )
 
     def test_prospect_tour(self):
-        """Switch prospect statuses on in Settings, then win a prospect."""
+        """A settings administrator switches prospect statuses on, then a
+        salesperson wins their prospect."""
         group = self.env.ref("crm_leads_ext.group_crm_prospect_status")
-        admin = self.env.ref("base.user_admin")
-        self.assertNotIn(group, admin.groups_id)
+        self.assertNotIn(group, self.rep.groups_id)
+        new_test_user(self.env, login="tour_leads_settings", groups=SETTINGS_ADMIN)
         prospect = self.env["res.partner"].create(
             {
                 "name": "Tour Prospect",
                 "is_company": True,
                 "crm_partner_type": "prospect",
+                "user_id": self.rep.id,
             }
         )
-        self.start_tour("/odoo", "crm_leads_ext_prospect_tour", login="admin")
-        self.assertIn(group, admin.groups_id)
+        self.start_tour(
+            "/odoo", "crm_leads_ext_prospect_settings_tour", login="tour_leads_settings"
+        )
+        self.assertIn(group, self.rep.groups_id)
+        self.start_tour("/odoo", "crm_leads_ext_prospect_tour", login=self.rep.login)
         self.assertEqual(prospect.crm_partner_type, "customer")
         self.assertEqual(
             prospect.prospect_status_id,

@@ -3,9 +3,8 @@
 import {registry} from "@web/core/registry";
 import {stepUtils} from "@web_tour/tour_service/tour_utils";
 
-// An admin switches prospect statuses on, then wins a prospect from its status bar:
-// the prospect becomes a customer.
-registry.category("web_tour.tours").add("crm_leads_ext_prospect_tour", {
+// A settings administrator switches prospect statuses on.
+registry.category("web_tour.tours").add("crm_leads_ext_prospect_settings_tour", {
     url: "/odoo",
     steps: () => [
         ...stepUtils.goToAppSteps("crm.crm_menu_root"),
@@ -38,6 +37,14 @@ registry.category("web_tour.tours").add("crm_leads_ext_prospect_tour", {
             trigger:
                 "body:not(.crm_leads_ext_before_save) #crm_leads_ext_prospect_status_setting .o_field_widget[name=crm_prospect_status_won_id]",
         },
+    ],
+});
+
+// A salesperson wins their prospect from its status bar: it becomes a customer.
+registry.category("web_tour.tours").add("crm_leads_ext_prospect_tour", {
+    url: "/odoo",
+    steps: () => [
+        ...stepUtils.goToAppSteps("crm.crm_menu_root"),
         {
             trigger: 'button[data-menu-xmlid="crm.crm_menu_sales"]',
             run: "click",
