@@ -8,9 +8,20 @@ from odoo.tests import HttpCase, new_test_user, tagged
 
 @tagged("post_install", "-at_install")
 class TestUi(HttpCase):
+    """Each tour logs in as the least-privileged user of its flow (readme): the
+    settings are a settings administrator's, events a salesperson's (own
+    documents) working on their own leads and events."""
+
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
+        cls.rep = new_test_user(
+            cls.env,
+            login="tour_events_rep",
+            name="Tour Rep",
+            groups="sales_team.group_sale_salesman",
+            tz="UTC",
+        )
         cls.customer = cls.env["res.partner"].create(
             {"name": "Tour Customer", "is_company": True}
         )
@@ -36,25 +47,41 @@ class TestUi(HttpCase):
                     "crm_partner_id": self.customer.id,
                     "crm_contact_id": self.contact.id,
                     "event_tz": "UTC",
+                    "user_id": self.rep.id,
+                    "partner_ids": [(6, 0, self.rep.partner_id.ids)],
                 }
             )
         )
 
     def test_settings_block(self):
-        """CRM > Configuration > Settings shows the module's block to an admin."""
-        self.start_tour("/odoo", "crm_events_reminders_settings_tour", login="admin")
+        """CRM > Configuration > Settings shows the module's block to a settings
+        administrator who is a sales administrator."""
+        new_test_user(
+            self.env,
+            login="tour_events_settings",
+            groups="base.group_system,sales_team.group_sale_manager",
+        )
+        self.start_tour(
+            "/odoo", "crm_events_reminders_settings_tour", login="tour_events_settings"
+        )
 
     def test_meeting_from_lead(self):
         lead = self.env["crm.lead"].create(
-            {"name": "Tour lead", "type": "lead", "partner_id": self.contact.id}
+            {
+                "name": "Tour lead",
+                "type": "lead",
+                "partner_id": self.contact.id,
+                "user_id": self.rep.id,
+            }
         )
         self.start_tour(
             f"/odoo/crm.lead/{lead.id}",
             "crm_events_reminders_meeting_tour",
-            login="admin",
+            login=self.rep.login,
         )
         event = lead.calendar_event_ids
         self.assertEqual(event.name, "Demo at the customer")
+        self.assertEqual(event.user_id, self.rep)
         self.assertEqual(event.crm_partner_id, self.customer)
         self.assertEqual(event.crm_contact_id, self.contact)
         self.assertEqual(
@@ -68,11 +95,12 @@ class TestUi(HttpCase):
         self.start_tour(
             f"/odoo/calendar.event/{event.id}",
             "crm_events_reminders_followup_tour",
-            login="admin",
+            login=self.rep.login,
         )
         self.assertEqual(event.crm_state, "cancelled")
         followup = self.env["calendar.event"].search([("name", "=", "Second visit")])
         self.assertEqual(followup.crm_state, "planned")
+        self.assertEqual(followup.user_id, self.rep)
         self.assertEqual(followup.location, "Lyon")
         self.assertEqual(followup.crm_partner_id, self.customer)
 
@@ -81,7 +109,7 @@ class TestUi(HttpCase):
         self.start_tour(
             f"/odoo/calendar.event/{event.id}",
             "crm_events_reminders_recurrence_tour",
-            login="admin",
+            login=self.rep.login,
         )
         self.assertEqual(len(event.recurrence_id.calendar_event_ids), 5)
         self.assertEqual(event.location, "Nantes")
@@ -89,12 +117,7 @@ class TestUi(HttpCase):
     def test_default_reminder_through_the_form(self):
         """The web client sends the (empty) reminder lines of a new event: the
         salesperson's default reminder must still be there after saving."""
-        rep = new_test_user(
-            self.env,
-            login="events_tour_rep",
-            groups="sales_team.group_sale_salesman",
-            tz="UTC",
-        )
+        rep = self.rep
         rep.crm_default_reminder_minutes = 20
         self.start_tour(
             "/odoo/action-crm_events_reminders.crm_event_action",
