@@ -6,11 +6,24 @@ from odoo.tests import HttpCase, new_test_user, tagged
 @tagged("post_install", "-at_install")
 class TestUi(HttpCase):
     def test_settings_block(self):
-        """CRM > Configuration > Settings shows the module's block to an admin."""
-        self.start_tour("/odoo", "crm_notes_settings_tour", login="admin")
+        """CRM > Configuration > Settings shows the module's block to a settings
+        administrator who is a sales administrator."""
+        new_test_user(
+            self.env,
+            login="tour_notes_settings",
+            groups="base.group_system,sales_team.group_sale_manager",
+        )
+        self.start_tour("/odoo", "crm_notes_settings_tour", login="tour_notes_settings")
 
     def test_notes_tour(self):
-        """Note from a customer, mark done + new, bulk reassignment of three notes."""
+        """A salesperson (own documents) writes a note from a customer, marks it
+        done + new, and hands three of their notes over to a colleague."""
+        rep = new_test_user(
+            self.env,
+            login="tour_notes_rep",
+            name="Tour Rep",
+            groups="sales_team.group_sale_salesman",
+        )
         colleague = new_test_user(
             self.env,
             login="tour_colleague",
@@ -23,11 +36,15 @@ class TestUi(HttpCase):
         self.env["crm.note.action"].create({"name": "Tour call"})
         bulk = self.env["crm.note"].create(
             [
-                {"partner_id": Partner.create({"name": f"Tour Bulk {x}"}).id}
+                {
+                    "partner_id": Partner.create({"name": f"Tour Bulk {x}"}).id,
+                    "user_id": rep.id,
+                }
                 for x in "ABC"
             ]
         )
-        self.start_tour("/odoo/contacts", "crm_notes_tour", login="admin")
+        self.start_tour("/odoo/contacts", "crm_notes_tour", login=rep.login)
         notes = self.env["crm.note"].search([("partner_id", "=", grocery.id)])
         self.assertEqual(sorted(notes.mapped("state")), ["done", "open"])
+        self.assertEqual(notes.mapped("user_id"), rep)
         self.assertEqual(bulk.mapped("user_id"), colleague)
