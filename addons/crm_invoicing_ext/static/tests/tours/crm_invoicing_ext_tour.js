@@ -3,9 +3,8 @@
 import {registry} from "@web/core/registry";
 import {stepUtils} from "@web_tour/tour_service/tour_utils";
 
-// An admin sets the invoice numbering in CRM Settings, then a salesman invoices an
-// opportunity and reads the new number.
-registry.category("web_tour.tours").add("crm_invoicing_ext_tour", {
+// An administrator sets the invoice numbering in CRM Settings.
+registry.category("web_tour.tours").add("crm_invoicing_ext_numbering_tour", {
     url: "/odoo",
     steps: () => [
         ...stepUtils.goToAppSteps("crm.crm_menu_root"),
@@ -49,6 +48,15 @@ registry.category("web_tour.tours").add("crm_invoicing_ext_tour", {
             trigger:
                 "body:not(.crm_invoicing_ext_before_save) #crm_invoicing_ext_numbering_setting .o_field_widget[name=crm_invoice_prefix] input:value(FAC)",
         },
+    ],
+});
+
+// A salesperson with invoicing rights invoices their opportunity and reads the new
+// number.
+registry.category("web_tour.tours").add("crm_invoicing_ext_tour", {
+    url: "/odoo",
+    steps: () => [
+        ...stepUtils.goToAppSteps("crm.crm_menu_root"),
         {
             trigger: 'button[data-menu-xmlid="crm.crm_menu_sales"]',
             run: "click",
