@@ -7,3 +7,4 @@ from . import test_twilio_api
 from . import test_scenarios
 from . import test_ui
 from . import test_softphone
+from . import test_menus

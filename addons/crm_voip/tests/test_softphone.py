@@ -363,12 +363,19 @@ class TestSoftphoneTour(WebhookMixin, bus_common.WebsocketCase):
             }
         )
         _connect(account)
-        admin = env.ref("base.user_admin")
+        # a VoIP operator who is a salesperson (own documents): the least rights
+        # that place calls and open CRM > Calls (readme)
+        agent = new_test_user(
+            env,
+            login="tour_voip_operator",
+            name="Tour Operator",
+            groups="sales_team.group_sale_salesman,crm_voip.group_crm_voip_operator",
+        )
         env["crm.voip.number"].create(
             {
                 "account_id": account.id,
                 "phone_number": "+33184887700",
-                "operator_ids": [(0, 0, {"user_id": admin.id})],
+                "operator_ids": [(0, 0, {"user_id": agent.id})],
             }
         )
         env["res.partner"].create(
@@ -390,7 +397,7 @@ class TestSoftphoneTour(WebhookMixin, bus_common.WebsocketCase):
         # Odoo's test cursor drops the commit hook that NOTIFYs the websockets: wake
         # the agent's, as WebsocketCase.trigger_notification_dispatching does (not
         # called from this thread: it runs the test cursor's pre-commit hooks)
-        channel = hashable(channel_with_db(self.registry.db_name, admin.partner_id))
+        channel = hashable(channel_with_db(self.registry.db_name, agent.partner_id))
 
         def dispatch_bus():
             for websocket in list(dispatch._channels_to_ws.get(channel, ())):
@@ -403,7 +410,7 @@ class TestSoftphoneTour(WebhookMixin, bus_common.WebsocketCase):
                 "/odoo/action-base.action_partner_form"
                 f"?crm_voip_signal={signal}&crm_voip_screenshots=1",
                 "crm_voip_softphone_tour",
-                login="admin",
+                login=agent.login,
             )
         call_legs = [(ROUTE_CLIENT, 200), (ROUTE_DIAL_ACTION, 200), (ROUTE_STATUS, 204)]
         self.assertEqual(
@@ -420,7 +427,7 @@ class TestSoftphoneTour(WebhookMixin, bus_common.WebsocketCase):
                 {
                     "direction": "outbound",
                     "state": "answered",
-                    "user_id": admin.id,
+                    "user_id": agent.id,
                     "external_number": "+33612345678",
                     "from_number": "+33184887700",
                     "duration": 7,
@@ -440,7 +447,7 @@ class TestSoftphoneTour(WebhookMixin, bus_common.WebsocketCase):
                     # "Call back" from the missed calls
                     "direction": "outbound",
                     "state": "answered",
-                    "user_id": admin.id,
+                    "user_id": agent.id,
                     "external_number": "+33612345678",
                     "from_number": "+33184887700",
                     "duration": 7,
@@ -469,4 +476,4 @@ class TestSoftphoneTour(WebhookMixin, bus_common.WebsocketCase):
         self.assertTrue(
             env["bus.bus"].search_count([("message", "like", "crm_voip_call_updated")])
         )
-        self.assertEqual(admin.voip_status, "online")
+        self.assertEqual(agent.voip_status, "online")

@@ -36,7 +36,7 @@ registry.category("web_tour.tours").add("crm_voip_calls_tour", {
                 ".o_form_view .o_field_widget[name='state'] .o_arrow_button_current:contains('Missed')",
         },
         {
-            trigger: 'button[data-menu-xmlid="crm.crm_menu_config"]',
+            trigger: 'button[data-menu-xmlid="crm_voip.crm_voip_menu_config"]',
             run: "click",
         },
         {
