@@ -70,6 +70,9 @@ class CrmVoipController(http.Controller):
             user=SUPERUSER_ID,
             context=dict(
                 request.env.context,
+                # what the webhook stores (call names, tracked statuses, chatter
+                # summaries, new contacts) is in the company's language, not Twilio's
+                lang=company.partner_id.lang or "en_US",
                 allowed_company_ids=[company.id],
                 mail_create_nosubscribe=True,
                 mail_create_nolog=True,

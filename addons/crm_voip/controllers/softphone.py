@@ -2,10 +2,11 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 """What the browser softphone reads at start: operator numbers, recent calls."""
 
-from odoo import http
+from odoo import fields, http
 from odoo.http import request
 
 RECENT_CALLS = 10
+CONTACTS_LIMIT = 8
 
 
 class CrmVoipSoftphoneController(http.Controller):
@@ -15,7 +16,7 @@ class CrmVoipSoftphoneController(http.Controller):
         if not user.has_group("crm_voip.group_crm_voip_operator"):
             return {"is_operator": False}
         operators = self._operators(user)
-        company_country = request.env.company.country_id
+        company_country = self._current_company(user).country_id
         countries = request.env["res.country"].search_read(
             [("phone_code", "!=", 0)], ["code", "name", "phone_code"], order="name"
         )
@@ -46,6 +47,36 @@ class CrmVoipSoftphoneController(http.Controller):
         if not user.has_group("crm_voip.group_crm_voip_operator"):
             return []
         return self._recent(user, self._operators(user))
+
+    @http.route("/crm_voip/softphone/contacts", type="json", auth="user")
+    def softphone_contacts(self, query):
+        """Contacts with a phone whose name, or whose company's name, matches: "Azure"
+        finds Azure Interior and its people. Searched with the user's rights."""
+        if not query or not isinstance(query, str):
+            return []
+        return request.env["res.partner"].search_read(
+            [
+                "|",
+                ("name", "ilike", query),
+                ("commercial_company_name", "ilike", query),
+                "|",
+                ("phone", "!=", False),
+                ("mobile", "!=", False),
+            ],
+            ["display_name", "phone", "mobile"],
+            limit=CONTACTS_LIMIT,
+            order="commercial_company_name, is_company desc, name, id",
+        )
+
+    @staticmethod
+    def _current_company(user):
+        """The company chosen in the web client's company switcher (its ``cids``
+        cookie, current company first, as ``mail`` reads it), else the user's."""
+        cids = request.cookies.get("cids", "")
+        for cid in cids.replace(",", "-").split("-"):
+            if cid.isdigit() and int(cid) in user.company_ids.ids:
+                return request.env["res.company"].browse(int(cid))
+        return request.env.company
 
     @staticmethod
     def _operators(user):
@@ -86,5 +117,7 @@ class CrmVoipSoftphoneController(http.Controller):
             "number": call.external_number or "",
             "partner_id": call.partner_id.id or False,
             "partner_name": call.partner_id.display_name or "",
-            "date": call.date_start and call.date_start.isoformat(),
+            # UTC, as Odoo serializes datetimes: the browser shows it with Odoo's
+            # localisation (user's language and time zone)
+            "date": fields.Datetime.to_string(call.date_start),
         }

@@ -9,7 +9,7 @@ from urllib.parse import parse_qs
 import jwt
 from lxml import etree
 
-from odoo.tests import HttpCase, new_test_user, tagged
+from odoo.tests import HttpCase, TransactionCase, new_test_user, tagged
 from odoo.tests.common import JsonRpcException
 
 from odoo.addons.bus.models.bus import channel_with_db, dispatch, hashable
@@ -178,6 +178,84 @@ class TestSoftphoneRoutes(VoipCommonMixin, HttpCase):
         )
         self.assertEqual(self.make_jsonrpc_request("/crm_voip/softphone/recent"), [])
 
+    def test_softphone_info_company_switcher(self):
+        """The dial pad's country is the company chosen in the company switcher (the
+        web client's ``cids`` cookie), not the user's default company."""
+        self.company_b.country_id = self.env.ref("base.be")
+        self.op_a.company_ids = [(4, self.company_b.id)]
+        self.authenticate("voip_op_a", "voip_op_a")
+        info = self.make_jsonrpc_request("/crm_voip/softphone/info")
+        self.assertEqual(info["default_country"], "FR")
+        self.opener.cookies.set("cids", f"{self.company_b.id}-{self.company_a.id}")
+        info = self.make_jsonrpc_request("/crm_voip/softphone/info")
+        self.assertEqual(info["default_country"], "BE")
+        # a company the user is not in: theirs
+        self.opener.cookies.set("cids", str(self.env.ref("base.main_company").id + 999))
+        info = self.make_jsonrpc_request("/crm_voip/softphone/info")
+        self.assertEqual(info["default_country"], "FR")
+
+    def test_softphone_recent_call_date_utc(self):
+        """Recent calls carry their date as Odoo serializes datetimes (UTC, no "T"),
+        which the browser formats with Odoo's localisation."""
+        call = self._make_call(self.number_a, self.op_a, sid="CAdate")
+        call.date_start = "2026-11-29 20:40:00"
+        self.authenticate("voip_op_a", "voip_op_a")
+        recent = self.make_jsonrpc_request("/crm_voip/softphone/recent")
+        self.assertEqual(
+            [c["date"] for c in recent if c["id"] == call.id], ["2026-11-29 20:40:00"]
+        )
+
+    def test_softphone_contacts_by_company_name(self):
+        """Searching a company finds the company and its people with a phone, with the
+        operator's rights; a name still finds the person."""
+        Partner = self.env["res.partner"]
+        azure = Partner.create(
+            {"name": "Azure Interior Test", "is_company": True, "phone": "0472000000"}
+        )
+        brandon = Partner.create(
+            {"name": "Bernadette Zyx", "parent_id": azure.id, "mobile": "0612345678"}
+        )
+        Partner.create({"name": "Nicole Ford", "parent_id": azure.id})  # no phone
+        self.authenticate("voip_op_a", "voip_op_a")
+        found = self.make_jsonrpc_request(
+            "/crm_voip/softphone/contacts", {"query": "azure interior test"}
+        )
+        self.assertEqual([c["id"] for c in found], [azure.id, brandon.id])
+        self.assertEqual(
+            found[1]["display_name"], "Azure Interior Test, Bernadette Zyx"
+        )
+        found = self.make_jsonrpc_request(
+            "/crm_voip/softphone/contacts", {"query": "bernadette zy"}
+        )
+        self.assertEqual([c["id"] for c in found], [brandon.id])
+        self.assertEqual(
+            self.make_jsonrpc_request("/crm_voip/softphone/contacts", {"query": ""}), []
+        )
+
+
+@tagged("post_install", "-at_install")
+class TestSoftphoneFrench(TransactionCase):
+    def test_web_terms_read_as_ours(self):
+        """The web client merges the translations of every installed app into one
+        table (`_t` has no context): a softphone term another app translates
+        otherwise reads as theirs ("Number", a count in French: "Nombre"). Every
+        French term of the softphone agrees with all the others' translations."""
+        self.env["res.lang"]._activate_lang("fr_FR")
+        modules = self.env["ir.module.module"].search([("state", "=", "installed")])
+        per_module, _params = self.env["ir.http"].get_translations_for_webclient(
+            modules.mapped("name"), "fr_FR"
+        )
+        ours = {m["id"]: m["string"] for m in per_module["crm_voip"]["messages"]}
+        self.assertEqual(ours["Phone number"], "Numéro de téléphone")
+        self.assertEqual(ours["Place call"], "Appeler")
+        clashes = sorted(
+            (message["id"], ours[message["id"]], module, message["string"])
+            for module, translations in per_module.items()
+            for message in translations["messages"]
+            if message["id"] in ours and message["string"] != ours[message["id"]]
+        )
+        self.assertEqual(clashes, [])
+
 
 class _HootLogCollector(logging.Handler):
     """Keeps the browser's INFO lines (hoot's "passed N tests") without printing them:
@@ -214,7 +292,7 @@ class TestSoftphoneHoot(HttpCase):
     Fails when a hoot test fails (error_checker) and when fewer tests than expected
     ran (a filter matching nothing would otherwise "succeed")."""
 
-    EXPECTED_TESTS = 10
+    EXPECTED_TESTS = 12
 
     def test_softphone_hoot(self):
         # hoot's filter: the hash of the suite "@crm_voip", as web's HOOTCommon makes it

@@ -378,3 +378,57 @@ class TestWebhooks(VoipCommonMixin, WebhookMixin, HttpCase):
         )
         self.assertEqual(twiml.find("Dial").get("callerId"), "+33184880020")
         self.assertEqual(twiml.find("Dial").get("record"), "do-not-record")
+
+
+@tagged("post_install", "-at_install")
+class TestWebhooksCompanyLanguage(VoipCommonMixin, WebhookMixin, HttpCase):
+    """Twilio's webhooks run as superuser without a language: what they store (call
+    names, tracked statuses, chatter summaries) is in the company's language."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env["res.lang"]._activate_lang("fr_FR")
+        cls.env["ir.module.module"]._load_module_terms(["crm_voip"], ["fr_FR"])
+        cls._setup_voip()
+        cls.company_a.partner_id.lang = "fr_FR"
+        cls.op_a.voip_status = "online"
+
+    def setUp(self):
+        super().setUp()
+        self._point_accounts_here()
+
+    def test_stored_in_the_company_language(self):
+        self._post(
+            VOICE,
+            {
+                "AccountSid": SID_A,
+                "CallSid": "CAfr",
+                "From": "+33123456789",
+                "To": "+33184880010",
+                "CallStatus": "ringing",
+                "Direction": "inbound",
+            },
+        )
+        call = self.env["crm.voip.call"].search([("sid", "=", "CAfr")])
+        self.assertEqual(call.name, "Appel de Known Customer")
+        self._post(
+            DIAL,
+            {"AccountSid": SID_A, "CallSid": "CAfr", "DialCallStatus": "no-answer"},
+        )
+        self._post(
+            STATUS, {"AccountSid": SID_A, "CallSid": "CAfr", "CallStatus": "completed"}
+        )
+        self.assertEqual(call.state, "missed")
+        # an English reader sees what was stored: the company's language
+        summary = self.customer.with_context(lang="en_US").message_ids.filtered(
+            lambda m: "CAfr" not in m.body and "Appel de" in m.body
+        )
+        self.assertEqual(len(summary), 1)
+        self.assertIn("Manqué", summary.body)
+        self.assertIn("Agent : -", summary.body)
+        tracked = call.message_ids.tracking_value_ids.filtered(
+            lambda t: t.field_id.name == "state"
+        )
+        self.assertIn("Manqué", tracked.mapped("new_value_char"))
+        self.assertNotIn("Missed", tracked.mapped("new_value_char"))

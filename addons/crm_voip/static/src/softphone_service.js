@@ -408,22 +408,12 @@ export class Softphone {
         }
     }
 
+    /** Contacts with a phone whose name or company's name matches (the server searches). */
     async searchContacts(query) {
         if (!query) {
             return [];
         }
-        return this.orm.searchRead(
-            "res.partner",
-            [
-                "&",
-                ["name", "ilike", query],
-                "|",
-                ["phone", "!=", false],
-                ["mobile", "!=", false],
-            ],
-            ["display_name", "phone", "mobile"],
-            {limit: 8}
-        );
+        return rpc("/crm_voip/softphone/contacts", {query});
     }
 }
 

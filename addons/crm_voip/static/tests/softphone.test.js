@@ -4,12 +4,14 @@ import {SdkUnavailableError} from "@crm_voip/device_service";
 import {SoftphoneSystray} from "@crm_voip/softphone/softphone";
 import {defineMailModels} from "@mail/../tests/mail_test_helpers";
 import {describe, expect, test} from "@odoo/hoot";
-import {animationFrame} from "@odoo/hoot-mock";
+import {animationFrame, mockTimeZone} from "@odoo/hoot-mock";
+import {localization} from "@web/core/l10n/localization";
 import {
     contains,
     mockService,
     mountWithCleanup,
     onRpc,
+    patchWithCleanup,
 } from "@web/../tests/web_test_helpers";
 
 describe.current.tags("desktop");
@@ -80,18 +82,20 @@ function setup({
     numbers = NUMBERS,
     isOperator = true,
     sdk = true,
+    recent = [],
+    defaultCountry = "FR",
 } = {}) {
     const simulation = {device: null, tokens: 0};
     onRpc("/crm_voip/softphone/info", () => ({
         is_operator: isOperator,
         status,
         numbers,
-        recent: [],
+        recent,
         countries: [
             {code: "BE", name: "Belgium", phone_code: 32},
             {code: "FR", name: "France", phone_code: 33},
         ],
-        default_country: "FR",
+        default_country: defaultCountry,
     }));
     onRpc("/crm_voip/softphone/recent", () => []);
     onRpc("/crm_voip/token", () => {
@@ -185,8 +189,9 @@ test("a caller who hangs up before the answer is a missed call", async () => {
 
 test("outgoing call from the contact picker, caller ID among allowed numbers", async () => {
     setup({status: "offline"});
-    onRpc("res.partner", "search_read", ({kwargs}) => {
-        if (!JSON.stringify(kwargs.domain).includes('"ilike","Known"')) {
+    onRpc("/crm_voip/softphone/contacts", async (request) => {
+        const {params} = await request.json();
+        if (params.query !== "Known") {
             return [];
         }
         expect.step("search Known");
@@ -274,4 +279,46 @@ test("no softphone for users who are not VoIP operators", async () => {
     await animationFrame();
     expect(".o_crm_voip_systray").toHaveCount(0);
     expect.verifySteps([]);
+});
+
+test("recent and missed calls dated in the user's language and time zone", async () => {
+    mockTimeZone(+1);
+    setup({
+        status: "offline",
+        recent: [
+            {
+                id: 1,
+                direction: "inbound",
+                state: "answered",
+                state_label: "Répondu",
+                number: "+33612345678",
+                partner_id: 7,
+                partner_name: "Known Customer",
+                // UTC, as the server sends it
+                date: "2026-11-29 20:40:00",
+            },
+        ],
+    });
+    await mountWithCleanup(SoftphoneSystray);
+    await animationFrame();
+    // the user's language is French (res.lang of fr_FR, as the localization service
+    // sets it at start), the time zone Paris: never the browser's locale
+    patchWithCleanup(localization, {
+        dateFormat: "dd/MM/yyyy",
+        timeFormat: "HH:mm:ss",
+        shortTimeFormat: "HH:mm",
+        dateTimeFormat: "dd/MM/yyyy HH:mm:ss",
+    });
+    await contains(".o_crm_voip_systray > button").click();
+    expect(".o_crm_voip_number").toHaveAttribute("placeholder", "Phone number");
+    await contains(".o_crm_voip_tab_calls").click();
+    expect(".o_crm_voip_recent .text-muted").toHaveText("29/11/2026 21:40 · Répondu");
+});
+
+test("the dial pad starts on the country the server gives", async () => {
+    setup({status: "offline", defaultCountry: "BE"});
+    await mountWithCleanup(SoftphoneSystray);
+    await animationFrame();
+    await contains(".o_crm_voip_systray > button").click();
+    expect(".o_crm_voip_country").toHaveValue("BE");
 });

@@ -1,8 +1,11 @@
 /* Copyright 2026 CRM Practices contributors
  * License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0). */
 import {Component, onWillUnmount, useState} from "@odoo/owl";
+import {deserializeDateTime, formatDateTime} from "@web/core/l10n/dates";
 import {registry} from "@web/core/registry";
 import {useService} from "@web/core/utils/hooks";
+
+const {DateTime} = luxon;
 
 export const KEYPAD = ["1", "2", "3", "4", "5", "6", "7", "8", "9", "*", "0", "#"];
 
@@ -98,9 +101,17 @@ export class Softphone extends Component {
         });
     }
 
+    /** A call's date in the user's language and time zone (Odoo's localisation, never
+     * the browser's locale): a Date of this session, or a UTC datetime of the server. */
     formatDate(value) {
-        const date = value instanceof Date ? value : new Date(value + "Z");
-        return date.toLocaleString([], {dateStyle: "short", timeStyle: "short"});
+        if (!value) {
+            return "";
+        }
+        const date =
+            value instanceof Date
+                ? DateTime.fromJSDate(value)
+                : deserializeDateTime(value);
+        return formatDateTime(date, {showSeconds: false});
     }
 }
 
