@@ -213,9 +213,11 @@ class CrmNote(models.Model):
     )
     variable_option_ids = fields.Many2many(
         comodel_name="crm.note.variable.option",
-        string="Variable options",
+        string="Variable values",
         compute="_compute_variable_option_ids",
         store=True,
+        help="The option chosen for each variable of the note (e.g. Store: Grocery), "
+        "to filter and group notes by it.",
     )
     close_previous = fields.Boolean(
         string="Close last note",
@@ -264,6 +266,33 @@ class CrmNote(models.Model):
         return [key for key, _label in FOLLOWUP_STATES if key != "none"] + (
             ["none"] if "none" in states else []
         )
+
+    def _creation_message(self):
+        """Odoo's "<model> created" in one language. Without a language in the
+        context (data files, crons, scripts), `_` translates "%s created" in the
+        user's language while the model's name is read in English: "CRM Note
+        créé". The name is read in the language `_` uses."""
+        if self.env.lang:
+            return super()._creation_message()
+        lang = self.env["res.users"].context_get().get("lang")
+        return super(CrmNote, self.with_context(lang=lang))._creation_message()
+
+    @api.model
+    def _web_read_group(
+        self, domain, fields, groupby, limit=None, offset=0, orderby=False, lazy=True
+    ):
+        """Grouped by follow-up in the web client, the *Done* group comes folded (as
+        a folded stage does): the kanban's open columns fit a 1440 px screen, done
+        notes are one click away. Reports and exports (`read_group`) are unchanged."""
+        groups = super()._web_read_group(
+            domain, fields, groupby, limit, offset, orderby, lazy
+        )
+        groupby = [groupby] if isinstance(groupby, str) else groupby
+        if groupby and groupby[0] == "followup_state":
+            for group in groups:
+                if group.get("followup_state") == "done":
+                    group["__fold"] = True
+        return groups
 
     @api.depends("state", "date_followup")
     def _compute_is_overdue(self):

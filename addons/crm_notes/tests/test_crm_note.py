@@ -284,3 +284,67 @@ class TestCrmNote(CrmNotesCommon):
         self.env.cr.precommit.run()  # tracking is written at pre-commit
         tracked = note.message_ids.tracking_value_ids.field_id.mapped("name")
         self.assertIn("status_id", tracked)
+
+    @users("notes_rep_own")
+    def test_kanban_done_column_folded(self):
+        """The kanban's follow-up columns: the open ones unfolded, *Done* folded (as
+        a folded stage), so that the columns fit a 1440 px screen."""
+        self._note(user_id=self.rep_own.id).action_done()
+        result = self.env["crm.note"].web_read_group(
+            [], ["__count"], ["followup_state"], lazy=True
+        )
+        folds = {g["followup_state"]: g.get("__fold", False) for g in result["groups"]}
+        self.assertEqual(
+            folds, {"overdue": False, "today": False, "upcoming": False, "done": True}
+        )
+        # reports and exports (read_group) are left as Odoo gives them
+        groups = self.env["crm.note"].read_group([], ["__count"], ["followup_state"])
+        self.assertFalse(any("__fold" in g for g in groups))
+
+
+@tagged("post_install", "-at_install")
+class TestCrmNoteFrench(CrmNotesCommon):
+    """What a French salesperson reads: the note is feminine, the creation message
+    names the model in French, the variables column says what it holds."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env["res.lang"]._activate_lang("fr_FR")
+        cls.env["ir.module.module"]._load_module_terms(
+            ["mail", "crm_notes"], ["fr_FR"], overwrite=True
+        )
+        cls.rep_own.lang = "fr_FR"
+
+    @users("notes_rep_own")
+    def test_creation_message_in_french(self):
+        """Odoo's "<model> created" in one language, also when the context names none
+        (data files, crons, scripts): `_` then takes the user's language, and the
+        model's name must follow ("CRM Note créé" before)."""
+        with Form(self.env["crm.note"]) as form:
+            form.partner_id = self.customer
+        note = form.record
+        self.env.flush_all()
+        self.assertEqual(
+            [str(m.body) for m in note.message_ids], ["<p>Note CRM créé</p>"]
+        )
+
+    @users("notes_rep_own")
+    def test_wording(self):
+        Note = self.env["crm.note"].with_context(lang="fr_FR")
+        form = Note.get_views([(False, "form")])["views"]["form"]["arch"]
+        self.assertIn('string="Marquer comme terminée"', form)
+        self.assertIn('string="Marquer comme terminée + nouvelle note"', form)
+        self.assertNotIn('terminé"', form)
+        followup = Note.fields_get(["followup_state"])["followup_state"]
+        labels = dict(followup["selection"])
+        self.assertEqual(labels["done"], "Terminée")
+        states = dict(Note._fields["state"]._description_selection(Note.env))
+        self.assertEqual(states["done"], "Terminée")
+        option = Note.fields_get(["variable_option_ids"])["variable_option_ids"]
+        self.assertEqual(option["string"], "Valeurs des variables")
+        self.assertIn("Magasin", option["help"])
+        action = self.env.ref("crm_notes.crm_note_action_mark_done").sudo()
+        self.assertEqual(
+            action.with_context(lang="fr_FR").name, "Marquer comme terminée"
+        )
