@@ -54,6 +54,7 @@ class CrmCase(models.Model):
         "case_id",
         "partner_id",
         string="Participants",
+        tracking=True,
         help="The contacts and companies the case is organised with.",
     )
     partner_count = fields.Integer(
@@ -98,6 +99,7 @@ class CrmCase(models.Model):
         "user_id",
         string="Allowed users",
         domain="[('share', '=', False)]",
+        tracking=True,
         help="Users who see and change the case when its access is limited; "
         "they are notified when they are added.",
     )

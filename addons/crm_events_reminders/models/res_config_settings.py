@@ -7,9 +7,12 @@ from odoo import fields, models
 class ResConfigSettings(models.TransientModel):
     _inherit = "res.config.settings"
 
+    # Salespeople get the cases (not every employee: calendar users outside sales
+    # would see a Case field on events that they could not open).
     group_crm_case = fields.Boolean(
         string="Cases",
         implied_group="crm_events_reminders.group_crm_case",
+        group="sales_team.group_sale_salesman",
     )
     crm_event_late_reminder_policy = fields.Selection(
         selection=[("send", "Send at once"), ("skip", "Skip")],

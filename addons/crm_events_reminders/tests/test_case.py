@@ -268,3 +268,11 @@ class TestCaseSwitch(EventsCommon):
         self.env.registry.clear_cache()
         self.assertIn(menu.id, Menu.with_user(self.rep)._visible_menu_ids())
         self.assertIn("crm_case_id", Event.get_view(view_type="form")["arch"])
+        # employees outside sales (calendar users) are not given the cases
+        employee = new_test_user(
+            self.env, login="case_employee", groups="base.group_user"
+        )
+        self.assertTrue(employee.has_group("base.group_user"))
+        self.assertFalse(employee.has_group("crm_events_reminders.group_crm_case"))
+        form = Event.with_user(employee).get_view(view_type="form")["arch"]
+        self.assertNotIn("crm_case_id", form)
