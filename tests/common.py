@@ -12,6 +12,7 @@ MODULES = [
     "crm_notes",
     "crm_invoicing_ext",
     "crm_voip",
+    "crm_reports_ext",
 ]
 # auto-installed glue between a module and another Odoo app (installed with the tests)
 BRIDGES = ["crm_invoicing_ext_sale", "crm_leads_ext_sale"]

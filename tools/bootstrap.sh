@@ -14,7 +14,7 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 ODOO_PATH=${ODOO_PATH:-/opt/odoo-18.0}
 VENV="$ROOT/.venv"
 RUN_DIR="$ROOT/.run"
-MODULES="crm_leads_ext,crm_events_reminders,crm_notes,crm_invoicing_ext,crm_voip"
+MODULES="crm_leads_ext,crm_events_reminders,crm_notes,crm_invoicing_ext,crm_voip,crm_reports_ext"
 mkdir -p "$RUN_DIR"
 
 log() { printf '\033[1m[%s]\033[0m %s\n' "$(date +%H:%M:%S)" "$*" >&2; }

@@ -1,0 +1,2 @@
+from . import crm_report
+from . import crm_report_line

@@ -1,0 +1,2 @@
+from . import test_crm_report
+from . import test_ui
