@@ -9,3 +9,4 @@ from . import test_catalogue
 from . import test_duplicates
 from . import test_reports
 from . import test_access
+from . import test_wizard_input

@@ -1,6 +1,7 @@
 # Copyright 2026 CRM Practices contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import fields, models
+from odoo.exceptions import UserError
 
 
 class CrmLeadCloseSiblings(models.TransientModel):
@@ -19,6 +20,12 @@ class CrmLeadCloseSiblings(models.TransientModel):
 
     def action_close(self):
         self.ensure_one()
+        if not self.sibling_ids:
+            raise UserError(
+                self.env._(
+                    "Select the opportunities to close, or choose “Keep them open”."
+                )
+            )
         values = (
             {"lost_reason_id": self.lost_reason_id.id} if self.lost_reason_id else {}
         )

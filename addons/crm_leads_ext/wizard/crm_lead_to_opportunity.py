@@ -121,22 +121,29 @@ class Lead2OpportunityPartner(models.TransientModel):
             lead.email_from and parse_contact_from_email(lead.email_from)[0]
         )
 
+    def _crm_check_customer_choice(self, lead):
+        """Refuse an incomplete choice before anything is created or linked."""
+        if self.crm_company_action == "exist" and not self.crm_company_id:
+            raise UserError(self.env._("Select the company, or choose “No company”."))
+        if self.crm_company_action == "create" and not (lead.partner_name or lead.name):
+            raise UserError(self.env._("Give the lead a company name to create it."))
+        if self.crm_contact_action == "exist" and not self.crm_contact_id:
+            raise UserError(self.env._("Select the contact, or choose “No contact”."))
+        if self.crm_contact_action == "create" and not (
+            self._crm_contact_name(lead)
+            or (self.crm_company_action == "none" and lead.name)
+        ):
+            raise UserError(self.env._("Give the lead a contact name to create it."))
+
     def _crm_customer(self, lead):
         """The company and contact chosen in the wizard, created when asked."""
+        self._crm_check_customer_choice(lead)
         Partner = self.env["res.partner"]
         if self.crm_company_action == "none":
             company = Partner
         elif self.crm_company_action == "exist":
             company = self.crm_company_id
-            if not company:
-                raise UserError(
-                    self.env._("Select the company, or choose “No company”.")
-                )
         else:
-            if not (lead.partner_name or lead.name):
-                raise UserError(
-                    self.env._("Give the lead a company name to create it.")
-                )
             company = Partner.create(
                 lead._prepare_customer_values(
                     lead.partner_name or lead.name, is_company=True
@@ -148,10 +155,6 @@ class Lead2OpportunityPartner(models.TransientModel):
                 contact.parent_id = company  # the contact works for that company
         elif self.crm_contact_action == "create":
             name = self._crm_contact_name(lead) or (not company and lead.name)
-            if not name:
-                raise UserError(
-                    self.env._("Give the lead a contact name to create it.")
-                )
             contact = Partner.create(
                 lead._prepare_customer_values(name, parent_id=company.id)
             )
