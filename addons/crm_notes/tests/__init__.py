@@ -3,3 +3,4 @@ from . import test_crm_note
 from . import test_crm_note_reassign
 from . import test_crm_note_multicompany
 from . import test_ui
+from . import test_wizard_input
