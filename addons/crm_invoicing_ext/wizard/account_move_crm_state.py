@@ -39,6 +39,8 @@ class AccountMoveCrmState(models.TransientModel):
 
     def action_apply(self):
         self.ensure_one()
+        if not self.move_ids:
+            raise UserError(self.env._("No invoice to change: select invoices first."))
         if self.target == "rejected" and not (self.reason or "").strip():
             raise UserError(self.env._("Give the reason of the rejection."))
         eligible = self._eligible()
