@@ -53,6 +53,13 @@ class CrmEventFollowup(models.TransientModel):
                     "Mark the event as done or cancelled before following it up."
                 )
             )
+        if event.start and self.start < event.start:
+            raise UserError(
+                self.env._(
+                    "The follow-up starts before the event it follows: choose a "
+                    "later date."
+                )
+            )
         duration = (event.stop - event.start) if event.start and event.stop else None
         values = {
             "name": self.name,
