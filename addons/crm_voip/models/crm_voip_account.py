@@ -162,6 +162,10 @@ class CrmVoipAccount(models.Model):
     def _gateway(self):
         """The REST gateway with this account's credentials (read as superuser)."""
         self.ensure_one()
+        # sudo below only reads the credentials, never shown: the user must first
+        # be allowed to read the account itself (its company), or a wizard given
+        # another company's account would call Twilio with that company's keys
+        self.check_access("read")
         account = self.sudo()
         if not (account.account_sid and account.auth_token):
             raise UserError(

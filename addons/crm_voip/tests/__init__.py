@@ -8,3 +8,4 @@ from . import test_scenarios
 from . import test_ui
 from . import test_softphone
 from . import test_menus
+from . import test_wizard_input

@@ -1,6 +1,7 @@
 # Copyright 2026 CRM Practices contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import fields, models
+from odoo.exceptions import UserError
 
 from ..models.crm_voip_account import ROUTE_STATUS, ROUTE_VOICE
 
@@ -53,6 +54,8 @@ class CrmVoipNumberLink(models.TransientModel):
         self.ensure_one()
         account = self.account_id
         lines = self.line_ids.filtered("selected")
+        if not lines:
+            raise UserError(self.env._("Tick the numbers to link."))
         gateway = account._gateway()
         with account._twilio_errors():
             for line in lines:
