@@ -8,4 +8,5 @@ from . import test_internal_events
 from . import test_reminder_log_access
 from . import test_event_form
 from . import test_case
+from . import test_case_ui
 from . import test_wizard_input
