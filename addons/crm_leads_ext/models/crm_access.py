@@ -41,7 +41,7 @@ class CrmAccessMixin(models.AbstractModel):
         for vals in vals_list:
             self._crm_access_keep_author(vals)
         records = super().create(vals_list)
-        records.filtered("crm_allowed_user_ids")._crm_access_subscribe()
+        records.filtered("crm_allowed_user_ids")._crm_access_subscribe(creating=True)
         return records
 
     def write(self, vals):
@@ -54,10 +54,22 @@ class CrmAccessMixin(models.AbstractModel):
             self._crm_access_subscribe()
         return res
 
-    def _crm_access_subscribe(self):
+    def _crm_access_subscribe(self, creating=False):
         """The allowed users follow the record (ONLYOFFICE informs them)."""
+        author = self.env["res.partner"]
+        context = self.env.context
+        if (
+            creating
+            and not context.get("tracking_disable")
+            and not context.get("mail_create_nosubscribe")
+            and self.env.user.active
+        ):
+            # mail.thread's create subscribes its author without looking at the
+            # followers (check_existing=False), around or after this create:
+            # subscribing them here too would insert the same follower twice
+            author = self.env.user.partner_id
         for record in self:
-            partners = record.crm_allowed_user_ids.partner_id
+            partners = record.crm_allowed_user_ids.partner_id - author
             if partners:
                 record.message_subscribe(partner_ids=partners.ids)
 

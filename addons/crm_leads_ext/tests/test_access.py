@@ -97,6 +97,26 @@ class TestRestrictedAccess(TransactionCase):
         lead.name = "Changed by anyone"
         self.assertEqual(self.secret_lead.name, "Changed by anyone")
 
+    def test_salesperson_creates_restricted_records(self):
+        """A salesperson creates a private contact and a read-only opportunity
+        from the forms: they stay allowed and follow them, with the allowed users
+        (the author was subscribed twice: a duplicate follower, nothing saved)."""
+        for model, access in (("res.partner", "private"), ("crm.lead", "public_read")):
+            with self.subTest(model=model):
+                with Form(self.env[model].with_user(self.outsider)) as form:
+                    form.name = f"Created {access}"
+                    form.crm_access = access
+                    form.crm_allowed_user_ids.add(self.allowed)
+                record = form.record
+                self.assertEqual(
+                    record.crm_allowed_user_ids, self.outsider | self.allowed
+                )
+                self.assertLessEqual(
+                    (self.outsider | self.allowed).partner_id,
+                    record.message_partner_ids,
+                )
+                self.assertEqual(record.with_user(self.allowed).name, record.name)
+
     def test_whoever_restricts_stays_allowed(self):
         lead = (
             self.env["crm.lead"]
