@@ -10,3 +10,4 @@ from . import test_event_form
 from . import test_case
 from . import test_case_ui
 from . import test_wizard_input
+from . import test_first_hour
