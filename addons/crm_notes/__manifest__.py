@@ -25,6 +25,7 @@
     ],
     "demo": ["demo/crm_note_demo.xml"],
     "assets": {
+        "web.assets_backend": ["crm_notes/static/src/**/*"],
         "web.assets_tests": ["crm_notes/static/tests/tours/**/*"],
     },
 }

@@ -263,9 +263,11 @@ class CrmNote(models.Model):
                 note.followup_state = "upcoming"
 
     def _group_expand_followup_state(self, states, domain):
-        return [key for key, _label in FOLLOWUP_STATES if key != "none"] + (
-            ["none"] if "none" in states else []
-        )
+        """Overdue, Today, Upcoming and Done always; No date when notes have none
+        (before Done: the closed notes come last, folded)."""
+        return [
+            key for key, _label in FOLLOWUP_STATES if key != "none" or key in states
+        ]
 
     def _creation_message(self):
         """Odoo's "<model> created" in one language. Without a language in the
