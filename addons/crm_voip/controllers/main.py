@@ -8,11 +8,17 @@ restricted to the account's company (every search below names the company).
 """
 
 import logging
+import re
 
 from twilio.jwt.access_token import AccessToken
 from twilio.jwt.access_token.grants import VoiceGrant
 from twilio.twiml.voice_response import VoiceResponse
-from werkzeug.exceptions import Forbidden, NotFound
+from werkzeug.exceptions import (
+    BadRequest,
+    Forbidden,
+    NotFound,
+    UnsupportedMediaType,
+)
 
 from odoo import SUPERUSER_ID, http
 from odoo.http import request
@@ -24,6 +30,7 @@ from ..models.crm_voip_account import (
     ROUTE_STATUS,
     ROUTE_VOICE,
 )
+from ..models.crm_voip_call import STATUS_RANK
 from ..tools.twilio_gateway import (
     TwilioGatewayError,
     normalize_e164,
@@ -32,39 +39,64 @@ from ..tools.twilio_gateway import (
 
 _logger = logging.getLogger(__name__)
 
+# Twilio's webhooks are a few hundred bytes of form-encoded parameters. A larger body
+# is refused with 413 by Odoo's form parser (werkzeug) before it is parsed: it is read
+# and dropped in chunks (so that the client gets the answer), never kept in memory.
+MAX_WEBHOOK_BYTES = 64 * 1024
+FORM_MIMETYPE = "application/x-www-form-urlencoded"
 TWILIO_ROUTE = {
     "type": "http",
     "auth": "public",
     "csrf": False,
     "methods": ["POST"],
     "save_session": False,
+    "max_content_length": MAX_WEBHOOK_BYTES,
 }
+# What Twilio sends, checked once the signature is verified (400 otherwise)
+MAX_VALUE_LENGTH = 1024
+CALL_SID = re.compile(r"CA[0-9A-Za-z]{1,64}")
+RECORDING_SID = re.compile(r"RE[0-9A-Za-z]{1,64}")
+DIGITS = re.compile(r"[0-9]{1,9}")
+# E.164, a browser (client:identity), a SIP address, or anonymous / restricted / ...
+PARTY = re.compile(r"\+?[0-9]{1,20}|client:[\w.@-]{1,256}|sip:\S{1,256}|[A-Za-z]{1,32}")
+DIAL_STATUSES = ("completed", "answered", "busy", "no-answer", "failed", "canceled")
+RECORDING_STATUSES = ("in-progress", "completed", "absent", "failed")
 LEG_EVENTS = "initiated ringing answered completed"
 TOKEN_TTL = 3600
 
 
 class CrmVoipController(http.Controller):
     # Signature -----------------------------------------------------------------------
-    def _verified_env(self, route):
-        """(env as superuser in the account's company, account, params), or Forbidden.
+    def _verified_env(self, route, **checks):
+        """(env as superuser in the account's company, account, params), or an HTTP
+        error: 415 for a body that is not a form, 403 for an unknown account or a
+        bad signature, 400 for parameters Twilio does not send (``checks``, see
+        ``_check_params``). A body over MAX_WEBHOOK_BYTES got 413 before this.
 
         The URL checked is the configured public URL + route + query string, never the
         URL this server saw (proxies change it).
         """
-        params = request.httprequest.form
-        signature = request.httprequest.headers.get("X-Twilio-Signature")
+        httprequest = request.httprequest
+        if httprequest.mimetype != FORM_MIMETYPE:
+            raise UnsupportedMediaType()
+        params = httprequest.form
+        signature = httprequest.headers.get("X-Twilio-Signature")
         account = request.env["crm.voip.account"]._find_by_twilio_sid(
             params.get("AccountSid")
         )
         if not account or not signature:
             raise Forbidden()
         url = account._webhook_url(route)
-        query = request.httprequest.query_string.decode()
+        query = httprequest.query_string.decode()
         if query:
             url = f"{url}?{query}"
         if not verify_signature(account.sudo().auth_token, url, params, signature):
             _logger.warning("Twilio webhook %s: bad signature, refused", route)
             raise Forbidden()
+        problem = self._check_params(params, **checks)
+        if problem:
+            _logger.warning("Twilio webhook %s refused: %s", route, problem)
+            raise BadRequest(problem)
         company = account.company_id
         env = request.env(
             user=SUPERUSER_ID,
@@ -79,6 +111,37 @@ class CrmVoipController(http.Controller):
             ),
         )
         return env, account.with_env(env), params
+
+    @staticmethod
+    def _check_params(
+        params, required=(), patterns=None, digits=(), choices=None, **_kw
+    ):
+        """What is wrong with the parameters (a short text), or None.
+
+        No value is long or holds control characters; ``required`` are there and not
+        empty; ``patterns`` {name: regex} and ``choices`` {name: values} hold for the
+        values given, ``digits`` are whole numbers.
+        """
+        for name, value in params.items(multi=True):
+            if len(value) > MAX_VALUE_LENGTH or any(ord(char) < 32 for char in value):
+                return f"{name[:40]!r}: value too long or with control characters"
+        for name in ("CallSid", *required):
+            if not params.get(name):
+                return f"{name} missing"
+        patterns = {"CallSid": CALL_SID, "ParentCallSid": CALL_SID, **(patterns or {})}
+        for name, pattern in patterns.items():
+            value = params.get(name)
+            if value and not pattern.fullmatch(value):
+                return f"{name}: malformed"
+        for name in digits:
+            value = params.get(name)
+            if value and not DIGITS.fullmatch(value):
+                return f"{name}: not a whole number"
+        for name, values in (choices or {}).items():
+            value = params.get(name)
+            if value and value not in values:
+                return f"{name}: unknown value"
+        return None
 
     @staticmethod
     def _twiml(response):
@@ -106,7 +169,12 @@ class CrmVoipController(http.Controller):
     @http.route(ROUTE_VOICE, **TWILIO_ROUTE)
     def twilio_voice(self, **_kw):
         """A customer calls one of our numbers: ring its online operators."""
-        env, account, params = self._verified_env(ROUTE_VOICE)
+        env, account, params = self._verified_env(
+            ROUTE_VOICE,
+            required=("From", "To"),
+            patterns={"From": PARTY, "To": PARTY},
+            choices={"CallStatus": STATUS_RANK},
+        )
         company = account.company_id
         number = env["crm.voip.number"].search(
             [
@@ -121,10 +189,12 @@ class CrmVoipController(http.Controller):
                 self._say(env, company, lambda e: e._("This number is not in service."))
             )
         Call = env["crm.voip.call"]
-        call = Call._crm_voip_find(params.get("CallSid"), company)
+        call = Call._crm_voip_find(params.get("CallSid"), company, lock=True)
         operators = number._operators_to_ring()
         if not call:
-            call = Call._crm_voip_create_inbound(number, params)
+            call = Call._crm_voip_create_once(
+                lambda: Call._crm_voip_create_inbound(number, params)
+            )
         if not operators:
             call._crm_voip_apply_dial_action({"DialCallStatus": "no-answer"})
             return self._twiml(
@@ -171,7 +241,12 @@ class CrmVoipController(http.Controller):
     @http.route(ROUTE_CLIENT, **TWILIO_ROUTE)
     def twilio_client(self, **_kw):
         """An operator's browser calls out (the TwiML application's voice URL)."""
-        env, account, params = self._verified_env(ROUTE_CLIENT)
+        env, account, params = self._verified_env(
+            ROUTE_CLIENT,
+            required=("From",),
+            patterns={"From": PARTY},
+            choices={"CallStatus": STATUS_RANK},
+        )
         company = account.company_id
         user = env["res.users"]._crm_voip_from_identity(params.get("From"))
         operator = env["crm.voip.operator"].search(
@@ -189,9 +264,11 @@ class CrmVoipController(http.Controller):
         )
         operator = operator.filtered("can_call_out")[:1] or operator[:1]
         Call = env["crm.voip.call"]
-        call = Call._crm_voip_find(params.get("CallSid"), company)
+        call = Call._crm_voip_find(params.get("CallSid"), company, lock=True)
         if not call:
-            call = Call._crm_voip_create_outbound(operator, user, params)
+            call = Call._crm_voip_create_once(
+                lambda: Call._crm_voip_create_outbound(operator, user, params)
+            )
         if call.refusal_reason:
             return self._twiml(
                 self._say(
@@ -219,12 +296,18 @@ class CrmVoipController(http.Controller):
 
     @http.route(ROUTE_DIAL_ACTION, **TWILIO_ROUTE)
     def twilio_dial_action(self, **_kw):
-        env, account, params = self._verified_env(ROUTE_DIAL_ACTION)
-        call = env["crm.voip.call"]._crm_voip_find(
-            params.get("CallSid"), account.company_id
+        env, account, params = self._verified_env(
+            ROUTE_DIAL_ACTION,
+            required=("DialCallStatus",),
+            digits=("DialCallDuration",),
+            choices={"DialCallStatus": DIAL_STATUSES},
         )
-        if call:
-            call._crm_voip_apply_dial_action(params)
+        call = env["crm.voip.call"]._crm_voip_find(
+            params.get("CallSid"), account.company_id, lock=True
+        )
+        if not call:
+            raise NotFound()
+        call._crm_voip_apply_dial_action(params)
         response = VoiceResponse()
         response.hangup()
         return self._twiml(response)
@@ -232,33 +315,78 @@ class CrmVoipController(http.Controller):
     @http.route(ROUTE_STATUS, **TWILIO_ROUTE)
     def twilio_status(self, **_kw):
         """Status of a call (parent leg) or of one of its child legs."""
-        env, account, params = self._verified_env(ROUTE_STATUS)
+        env, account, params = self._verified_env(
+            ROUTE_STATUS,
+            required=("CallStatus",),
+            patterns={"From": PARTY, "To": PARTY},
+            digits=("CallDuration",),
+            choices={"CallStatus": STATUS_RANK},
+        )
         Call = env["crm.voip.call"]
         company = account.company_id
         parent_sid = params.get("ParentCallSid")
         if parent_sid:
-            call = Call._crm_voip_find(parent_sid, company)
-            if call:
-                user = env["res.users"]._crm_voip_from_identity(params.get("To"))
-                call._crm_voip_apply_leg_status(params, user)
-        else:
-            call = Call._crm_voip_find(params.get("CallSid"), company)
-            if call:
-                call._crm_voip_apply_status(params)
+            call = Call._crm_voip_find(parent_sid, company, lock=True)
+            if not call:
+                raise NotFound()
+            user = env["res.users"]._crm_voip_from_identity(params.get("To"))
+            call._crm_voip_apply_leg_status(params, user)
+            return self._no_content()
+        call = Call._crm_voip_find(params.get("CallSid"), company, lock=True)
+        if not call:
+            call = self._inbound_call_from_status(env, account, params)
+        if not call:
+            raise NotFound()
+        call._crm_voip_apply_status(params)
         return self._no_content()
+
+    @staticmethod
+    def _inbound_call_from_status(env, account, params):
+        """The call of a status callback that came before (or without) its voice
+        webhook, e.g. when the voice URL failed and Twilio used the fallback: logged
+        all the same, as ringing, so the status then applies to it."""
+        if params.get("Direction") != "inbound":
+            return env["crm.voip.call"]
+        number = env["crm.voip.number"].search(
+            [
+                ("phone_number", "=", normalize_e164(params.get("To"))),
+                ("account_id", "=", account.id),
+                ("company_id", "=", account.company_id.id),
+            ],
+            limit=1,
+        )
+        if not (number and params.get("From")):
+            return env["crm.voip.call"]
+        Call = env["crm.voip.call"]
+        ringing = dict(params.to_dict(), CallStatus="ringing")
+        return Call._crm_voip_create_once(
+            lambda: Call._crm_voip_create_inbound(number, ringing)
+        )
 
     @http.route(ROUTE_RECORDING, **TWILIO_ROUTE)
     def twilio_recording(self, **_kw):
-        env, account, params = self._verified_env(ROUTE_RECORDING)
-        call = env["crm.voip.call"]._crm_voip_find(
-            params.get("CallSid"), account.company_id
+        env, account, params = self._verified_env(
+            ROUTE_RECORDING,
+            required=("RecordingSid",),
+            patterns={"RecordingSid": RECORDING_SID},
+            digits=("RecordingDuration",),
+            choices={"RecordingStatus": RECORDING_STATUSES},
         )
-        if call:
-            call._crm_voip_apply_recording(params)
+        call = env["crm.voip.call"]._crm_voip_find(
+            params.get("CallSid"), account.company_id, lock=True
+        )
+        if not call:
+            raise NotFound()
+        call._crm_voip_apply_recording(params)
         return self._no_content()
 
     # Users ---------------------------------------------------------------------------
-    @http.route("/crm_voip/recording/<int:call_id>", type="http", auth="user")
+    @http.route(
+        "/crm_voip/recording/<int:call_id>",
+        type="http",
+        auth="user",
+        methods=["GET"],
+    )
     def recording(self, call_id, **_kw):
         """The call's recording, fetched with the account's credentials (never sent)."""
         call = request.env["crm.voip.call"].browse(call_id).exists()

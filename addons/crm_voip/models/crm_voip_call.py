@@ -5,9 +5,10 @@ from collections import defaultdict
 from datetime import timedelta
 
 from markupsafe import Markup
+from psycopg2 import errorcodes, errors
 
 from odoo import api, fields, models
-from odoo.tools import SQL
+from odoo.tools import SQL, mute_logger
 
 from ..tools.twilio_gateway import TwilioGatewayError, normalize_e164
 
@@ -29,6 +30,16 @@ STATUS_RANK = {
 FINAL_RANK = 4
 NOT_ANSWERED = ("busy", "no-answer", "failed", "canceled")
 FINAL_STATES = ("answered", "missed", "no_answer", "failed", "refused")
+
+
+class ConcurrentCallback(errors.SerializationFailure):
+    """Another request logged the same Twilio call after this one began.
+
+    A serialization failure: Odoo's request loop (``odoo.service.model.retrying``)
+    rolls this request back and runs it again, and then it finds the call.
+    """
+
+    pgcode = errorcodes.SERIALIZATION_FAILURE
 
 
 def status_moves_forward(current, new):
@@ -280,12 +291,49 @@ class CrmVoipCall(models.Model):
         return call
 
     @api.model
-    def _crm_voip_find(self, call_sid, company):
+    def _crm_voip_find(self, call_sid, company, lock=False):
+        """The call of a Twilio SID in ``company``; ``lock``: see ``_crm_voip_lock``."""
         if not call_sid:
             return self.browse()
-        return self.search(
+        call = self.search(
             [("sid", "=", call_sid), ("company_id", "=", company.id)], limit=1
         )
+        if lock:
+            call._crm_voip_lock()
+        return call
+
+    def _crm_voip_lock(self):
+        """One webhook of a call at a time, each on the data the previous one left.
+
+        Twilio may post two callbacks of a call at once (a retry, a leg's and the
+        parent's status). An UPDATE that changes nothing, not only a row lock: under
+        Odoo's REPEATABLE READ isolation, the second request waits for the first,
+        then fails with a serialization error that Odoo's request loop retries on
+        fresh data. So the second does not create the same leg or post the same
+        summary again.
+        """
+        if self:
+            # the expected serialization error is retried, not an error to log
+            with mute_logger("odoo.sql_db"):
+                self.env.cr.execute(
+                    SQL(
+                        "UPDATE crm_voip_call SET write_date = write_date "
+                        "WHERE id IN %s",
+                        tuple(self.ids),
+                    )
+                )
+
+    @api.model
+    def _crm_voip_create_once(self, create):
+        """``create()``, the call of a new SID; if a concurrent request logged the same
+        SID meanwhile (unique SID), this request is retried instead of failing."""
+        try:
+            with self.env.cr.savepoint(), mute_logger("odoo.sql_db"):
+                return create()
+        except errors.UniqueViolation as err:
+            if err.diag.constraint_name != "crm_voip_call_sid_uniq":
+                raise
+            raise ConcurrentCallback(str(err)) from err
 
     def _crm_voip_client_parameters(self):
         """Custom parameters the browser receives with an incoming call."""

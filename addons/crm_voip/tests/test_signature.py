@@ -1,5 +1,7 @@
 # Copyright 2026 CRM Practices contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from unittest.mock import patch
+
 from twilio.request_validator import RequestValidator
 from werkzeug.datastructures import MultiDict
 
@@ -59,7 +61,8 @@ class TestSignature(BaseCase):
         self.assertFalse(verify_signature("", VECTOR_URL, VECTOR_PARAMS, sig))
 
     def test_default_port(self):
-        """Twilio signs with or without :443; both verify, another port does not."""
+        """Twilio signs with or without the port: both verify (Twilio's own validator
+        tries the URL with and without it); another host or scheme does not."""
         with_port = "https://mycompany.com:443/myapp.php?foo=1&bar=2"
         sig_port = compute_signature(VECTOR_TOKEN, with_port, VECTOR_PARAMS)
         self.assertTrue(
@@ -68,10 +71,22 @@ class TestSignature(BaseCase):
         self.assertTrue(
             verify_signature(VECTOR_TOKEN, with_port, VECTOR_PARAMS, VECTOR_SIGNATURE)
         )
-        other_port = "https://mycompany.com:8443/myapp.php?foo=1&bar=2"
-        self.assertFalse(
-            verify_signature(VECTOR_TOKEN, other_port, VECTOR_PARAMS, VECTOR_SIGNATURE)
-        )
+        for other in (
+            "https://mycompany.org/myapp.php?foo=1&bar=2",
+            "http://mycompany.com:443/myapp.php?foo=1&bar=2",
+            "https://mycompany.com/myapp.php?foo=1&bar=3",
+        ):
+            self.assertFalse(
+                verify_signature(VECTOR_TOKEN, other, VECTOR_PARAMS, VECTOR_SIGNATURE)
+            )
+
+    def test_twilio_validator_used(self):
+        """The check is Twilio's RequestValidator.validate (constant-time compare)."""
+        with patch.object(
+            RequestValidator, "validate", autospec=True, return_value=True
+        ) as validate:
+            self.assertTrue(verify_signature("secret", VECTOR_URL, {}, "sig"))
+        self.assertEqual(validate.call_args.args[1:], (VECTOR_URL, {}, "sig"))
 
     def test_normalize_e164(self):
         self.assertEqual(normalize_e164("01 23 45 67 89", "FR"), "+33123456789")

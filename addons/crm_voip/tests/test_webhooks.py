@@ -1,8 +1,13 @@
 # Copyright 2026 CRM Practices contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+import hashlib
+import json
+from concurrent.futures import ThreadPoolExecutor
+
 from twilio.request_validator import RequestValidator
 
 from odoo.tests import HttpCase, tagged
+from odoo.tests.common import JsonRpcException
 from odoo.tools import mute_logger
 
 from odoo.addons.bus.models.bus import channel_with_db, json_dump
@@ -22,7 +27,7 @@ from ..models.crm_voip_account import (
 from ..models.crm_voip_account import (
     ROUTE_VOICE as VOICE,
 )
-from .common import SID_A, SID_B, TOKEN_B, VoipCommonMixin, WebhookMixin
+from .common import SID_A, SID_B, TOKEN_A, TOKEN_B, VoipCommonMixin, WebhookMixin
 
 
 @tagged("post_install", "-at_install")
@@ -432,3 +437,374 @@ class TestWebhooksCompanyLanguage(VoipCommonMixin, WebhookMixin, HttpCase):
         )
         self.assertIn("Manqué", tracked.mapped("new_value_char"))
         self.assertNotIn("Missed", tracked.mapped("new_value_char"))
+
+
+@tagged("post_install", "-at_install")
+class TestWebhooksBadInput(VoipCommonMixin, WebhookMixin, HttpCase):
+    """Every public route given bad input (issue 15): the right HTTP status, never a
+    traceback, nothing half written, and the same event twice changes nothing."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls._setup_voip()
+        cls.op_a.voip_status = "online"
+        cls.Call = cls.env["crm.voip.call"]
+
+    def setUp(self):
+        super().setUp()
+        self._point_accounts_here()
+
+    _inbound = TestWebhooks._inbound
+    _status = TestWebhooks._status
+
+    def _counts(self):
+        """What a refused or repeated webhook must leave as it was."""
+        self.env.flush_all()
+        self.env.cr.precommit.run()  # pending tracking of the test's own writes
+        self.env.invalidate_all()
+        return {
+            "calls": self.Call.search_count([]),
+            "legs": self.env["crm.voip.call.leg"].search_count([]),
+            "partners": self.env["res.partner"].search_count([]),
+            "messages": self.env["mail.message"].search_count([]),
+        }
+
+    def _assert_refused(self, response, status, counts):
+        self.assertEqual(response.status_code, status, response.text[:300])
+        self.assertNotIn("Traceback", response.text)
+        self.assertEqual(self._counts(), counts)
+
+    def _signed(self, route, params, token=TOKEN_A):
+        signature = RequestValidator(token).compute_signature(
+            self.base_url() + route, params
+        )
+        return {"X-Twilio-Signature": signature}
+
+    @mute_logger("odoo.addons.crm_voip.controllers.main", "odoo.http", "werkzeug")
+    def test_wrong_content_type_refused(self):
+        """JSON (signed as Twilio signs JSON bodies) or multipart: 415, nothing
+        written."""
+        counts = self._counts()
+        params = {"AccountSid": SID_A, "CallSid": "CAjson", "From": "+33699999999"}
+        params.update(To="+33184880010", CallStatus="completed", Direction="inbound")
+        for route in (VOICE, CLIENT, DIAL, STATUS, RECORDING):
+            body = json.dumps(params)
+            url = f"{self.base_url()}{route}?bodySHA256=" + (
+                hashlib.sha256(body.encode()).hexdigest()
+            )
+            headers = {
+                "Content-Type": "application/json",
+                "X-Twilio-Signature": RequestValidator(TOKEN_A).compute_signature(
+                    url, {}
+                ),
+            }
+            response = self.opener.post(url, data=body, headers=headers, timeout=12)
+            self._assert_refused(response, 415, counts)
+            response = self.opener.post(
+                self.base_url() + route,
+                files={"CallSid": (None, "CAjson")},
+                data=params,
+                headers=self._signed(route, params),
+                timeout=12,
+            )
+            self._assert_refused(response, 415, counts)
+
+    @mute_logger("odoo.addons.crm_voip.controllers.main", "odoo.http", "werkzeug")
+    def test_huge_body_refused(self):
+        """A body of several MB: 413 from the form parser before it is parsed."""
+        counts = self._counts()
+        params = {
+            "AccountSid": SID_A,
+            "CallSid": "CAhuge",
+            "From": "+33699999999",
+            "To": "+33184880010",
+            "CallStatus": "ringing",
+            "Padding": "x" * (5 * 1024 * 1024),
+        }
+        for route in (VOICE, CLIENT, DIAL, STATUS, RECORDING):
+            response = self._post(route, params)
+            self._assert_refused(response, 413, counts)
+        # Twilio's real size passes
+        self.assertEqual(
+            self._post(VOICE, dict(params, Padding="x" * 500)).status_code, 200
+        )
+
+    @mute_logger("odoo.addons.crm_voip.controllers.main", "odoo.http", "werkzeug")
+    def test_malformed_fields_refused(self):
+        """Signed, but not what Twilio sends: 400, nothing written or changed."""
+        self._inbound(sid="CAok")
+        call = self.Call.search([("sid", "=", "CAok")])
+        counts = self._counts()
+        inbound = {
+            "AccountSid": SID_A,
+            "CallSid": "CAbad",
+            "From": "+33699999999",
+            "To": "+33184880010",
+            "CallStatus": "ringing",
+        }
+        cases = [
+            (VOICE, {k: v for k, v in inbound.items() if k != "CallSid"}),
+            (VOICE, dict(inbound, CallSid="")),
+            (VOICE, dict(inbound, CallSid="../../CAx")),
+            (VOICE, dict(inbound, From="<script>alert(1)</script>")),
+            (VOICE, dict(inbound, From="+33 6 99 99 99 99; DROP")),
+            (VOICE, dict(inbound, From="+336" + "9" * 2000)),
+            (VOICE, dict(inbound, To="+33184880010\r\nX-Injected: 1")),
+            (VOICE, {k: v for k, v in inbound.items() if k != "To"}),
+            (VOICE, dict(inbound, CallStatus="exploded")),
+            (CLIENT, dict(inbound, From="client:odoo x")),
+            (STATUS, {"AccountSid": SID_A, "CallSid": "CAok"}),
+            (STATUS, {"AccountSid": SID_A, "CallSid": "CAok", "CallStatus": "done"}),
+            (
+                STATUS,
+                {
+                    "AccountSid": SID_A,
+                    "CallSid": "CAok",
+                    "CallStatus": "completed",
+                    "CallDuration": "abc",
+                },
+            ),
+            (
+                STATUS,
+                {
+                    "AccountSid": SID_A,
+                    "CallSid": "CAleg",
+                    "ParentCallSid": "CAok' OR 1=1",
+                    "CallStatus": "ringing",
+                },
+            ),
+            (DIAL, {"AccountSid": SID_A, "CallSid": "CAok"}),
+            (
+                DIAL,
+                {"AccountSid": SID_A, "CallSid": "CAok", "DialCallStatus": "maybe"},
+            ),
+            (
+                DIAL,
+                {
+                    "AccountSid": SID_A,
+                    "CallSid": "CAok",
+                    "DialCallStatus": "completed",
+                    "DialCallDuration": "-3",
+                },
+            ),
+            (RECORDING, {"AccountSid": SID_A, "CallSid": "CAok"}),
+            (
+                RECORDING,
+                {"AccountSid": SID_A, "CallSid": "CAok", "RecordingSid": "../Calls"},
+            ),
+            (
+                RECORDING,
+                {
+                    "AccountSid": SID_A,
+                    "CallSid": "CAok",
+                    "RecordingSid": "RE1",
+                    "RecordingDuration": "1e9",
+                },
+            ),
+        ]
+        for route, params in cases:
+            with self.subTest(route=route, params=params):
+                self._assert_refused(self._post(route, params), 400, counts)
+        self.assertEqual(
+            call.read(["twilio_status", "dial_status", "recording_sid", "duration"])[0],
+            {
+                "id": call.id,
+                "twilio_status": "ringing",
+                "dial_status": False,
+                "recording_sid": False,
+                "duration": 0,
+            },
+        )
+        # a withheld number is no garbage: the call is logged, without a contact
+        response = self._inbound(sid="CAanon", caller="anonymous")
+        self.assertEqual(response.status_code, 200)
+        anonymous = self.Call.search([("sid", "=", "CAanon")])
+        self.assertEqual(anonymous.external_number, "anonymous")
+        self.assertFalse(anonymous.partner_id)
+
+    @mute_logger("odoo.addons.crm_voip.controllers.main", "odoo.http", "werkzeug")
+    def test_unknown_call_or_number(self):
+        """A callback for a call or number this database does not know: 404 (the
+        voice URL answers the caller that the number is not in service)."""
+        counts = self._counts()
+        unknown = {"AccountSid": SID_A, "CallSid": "CAunknown"}
+        for route, params in (
+            (STATUS, dict(unknown, CallStatus="completed")),
+            (STATUS, dict(unknown, CallStatus="ringing", ParentCallSid="CAnoparent")),
+            (DIAL, dict(unknown, DialCallStatus="completed")),
+            (RECORDING, dict(unknown, RecordingSid="RE404")),
+            # an inbound status for a number that is not ours (not created either)
+            (
+                STATUS,
+                dict(
+                    unknown,
+                    CallStatus="completed",
+                    Direction="inbound",
+                    From="+33699999999",
+                    To="+33100000000",
+                ),
+            ),
+        ):
+            with self.subTest(route=route, params=params):
+                self._assert_refused(self._post(route, params), 404, counts)
+        response = self._inbound(sid="CAnotours", to="+33100000000")
+        self.assertEqual(response.status_code, 200)
+        self.assertIn("not in service", self._twiml(response).find("Say").text)
+        self.assertEqual(self._counts(), counts)
+
+    def test_status_before_voice_logs_the_call_once(self):
+        """Twilio's status callback first (the voice webhook came late or failed):
+        the call is logged from it, and the voice webhook then finds it."""
+        response = self._status(
+            "CAearly",
+            "completed",
+            duration=0,
+            Direction="inbound",
+            From="+33123456789",
+            To="+33184880010",
+        )
+        self.assertEqual(response.status_code, 204)
+        call = self.Call.search([("sid", "=", "CAearly")])
+        self.assertEqual(call.state, "missed")
+        self.assertEqual(call.partner_id, self.customer)
+        self.assertEqual(self._inbound(sid="CAearly").status_code, 200)
+        self.assertEqual(self.Call.search_count([("sid", "=", "CAearly")]), 1)
+        self.assertEqual(
+            len(self.customer.message_ids.filtered(lambda m: "Missed" in m.body)), 1
+        )
+
+    def test_replayed_requests_change_nothing(self):
+        """Each callback of a call, posted again with its signature (a replay, or
+        Twilio retrying): the same answer, nothing created or posted again."""
+        leg = {"parent": "CArep", "to": f"client:{self.op_a.voip_identity}"}
+        recording = {
+            "AccountSid": SID_A,
+            "CallSid": "CArep",
+            "RecordingSid": "RErep",
+            "RecordingStatus": "completed",
+            "RecordingDuration": "30",
+        }
+        dial = {
+            "AccountSid": SID_A,
+            "CallSid": "CArep",
+            "DialCallStatus": "completed",
+            "DialCallDuration": "31",
+        }
+        steps = [
+            lambda: self._inbound(sid="CArep"),
+            lambda: self._status("CAlegrep", "ringing", **leg),
+            lambda: self._status("CAlegrep", "in-progress", **leg),
+            lambda: self._status("CAlegrep", "completed", duration=31, **leg),
+            lambda: self._post(RECORDING, recording),
+            lambda: self._post(DIAL, dial),
+            lambda: self._status("CArep", "completed", duration=33),
+        ]
+        for step in steps:
+            first = step()
+            counts = self._counts()
+            again = step()
+            self.assertEqual(again.status_code, first.status_code)
+            self.assertEqual(self._counts(), counts)
+        call = self.Call.search([("sid", "=", "CArep")])
+        self.assertEqual(call.state, "answered")
+        self.assertEqual((call.duration, call.recording_duration), (31, 30))
+        self.assertEqual(len(call.leg_ids), 1)
+        # the whole call again, in another order: still nothing new
+        counts = self._counts()
+        for step in reversed(steps):
+            self.assertLess(step().status_code, 300)
+        self.assertEqual(self._counts(), counts)
+
+    def test_concurrent_duplicates(self):
+        """The same webhooks posted twice at once (two threads, a real HTTP server):
+        both answered, one call, one leg, one chatter summary."""
+        url = self.base_url()
+        voice = {
+            "AccountSid": SID_A,
+            "CallSid": "CAtwice",
+            "From": "+33123456789",
+            "To": "+33184880010",
+            "CallStatus": "ringing",
+            "Direction": "inbound",
+        }
+        leg = {
+            "AccountSid": SID_A,
+            "CallSid": "CAlegtwice",
+            "ParentCallSid": "CAtwice",
+            "To": f"client:{self.op_a.voip_identity}",
+            "CallStatus": "in-progress",
+        }
+        status = {
+            "AccountSid": SID_A,
+            "CallSid": "CAtwice",
+            "CallStatus": "completed",
+            "CallDuration": "12",
+        }
+
+        def post(route, params):
+            return self.opener.post(
+                url + route,
+                data=params,
+                headers=self._signed(route, params),
+                timeout=30,
+            )
+
+        for route, params, expected in (
+            (VOICE, voice, 200),
+            (STATUS, leg, 204),
+            (STATUS, status, 204),
+        ):
+            with ThreadPoolExecutor(2) as pool:
+                futures = [pool.submit(post, route, params) for _i in range(2)]
+                codes = [f.result().status_code for f in futures]
+            self.assertEqual(codes, [expected, expected])
+        call = self.Call.search([("sid", "=", "CAtwice")])
+        self.assertEqual(len(call), 1)
+        self.assertEqual(len(call.leg_ids), 1)
+        self.assertEqual(call.state, "answered")
+        self.assertEqual(
+            len(self.customer.message_ids.filtered(lambda m: "Answered" in m.body)), 1
+        )
+
+    @mute_logger("odoo.http", "werkzeug")
+    def test_user_routes_bad_input(self):
+        """The recording proxy and the token route: no session, wrong method, wrong
+        type, unknown or foreign record: refused, never a traceback or audio."""
+        call = self._make_call(self.number_a, sid="CAuser", recording_sid="RE1")
+        # no session: the login page, not the recording; no token
+        response = self.url_open(
+            f"/crm_voip/recording/{call.id}", allow_redirects=False
+        )
+        self.assertEqual(response.status_code, 303)
+        self.assertIn("/web/login", response.headers["Location"])
+        with self.assertRaises(JsonRpcException):
+            self.make_jsonrpc_request("/crm_voip/token", {})
+        self.authenticate("voip_op_a", "voip_op_a")
+        for path, status in (
+            ("/crm_voip/recording/abc", 404),
+            ("/crm_voip/recording/-1", 404),
+            (f"/crm_voip/recording/{call.id}0000", 404),
+        ):
+            response = self.url_open(path)
+            self.assertEqual(response.status_code, status, path)
+            self.assertNotIn("Traceback", response.text)
+        # a write method on the proxy: refused
+        response = self.opener.post(
+            f"{self.base_url()}/crm_voip/recording/{call.id}",
+            data={"x": "1"},
+            timeout=12,
+        )
+        self.assertEqual(response.status_code, 405)
+        # another operator's call: 403 without audio
+        self.authenticate("voip_op_a2", "voip_op_a2")
+        response = self.url_open(f"/crm_voip/recording/{call.id}")
+        self.assertEqual(response.status_code, 403)
+        self.assertNotIn("Traceback", response.text)
+        # the token route takes JSON only: a form is a 400, no token
+        response = self.opener.post(
+            f"{self.base_url()}/crm_voip/token", data={"x": "1"}, timeout=12
+        )
+        self.assertEqual(response.status_code, 400)
+        self.assertNotIn("Traceback", response.text)
+        self.assertNotIn("eyJ", response.text)  # no JWT

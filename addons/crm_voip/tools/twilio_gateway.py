@@ -3,22 +3,21 @@
 """Everything that speaks Twilio, with no Odoo import.
 
 - ``compute_signature`` / ``verify_signature``: X-Twilio-Signature (HMAC-SHA1 over the
-  URL Twilio called and the sorted POST parameters), compared in constant time;
+  URL Twilio called and the sorted POST parameters) by Twilio's own RequestValidator,
+  compared in constant time;
 - ``normalize_e164``: one number, E.164 or False, with ``phonenumbers``;
 - ``TwilioGateway``: the official ``twilio`` client with a timeout and a base URL the
   tests point at a local stand-in server, raising ``TwilioGatewayError`` only.
 """
 
-import base64
-import hashlib
-import hmac
 import logging
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import urlsplit
 
 import phonenumbers
 import requests
 from twilio.base.exceptions import TwilioException, TwilioRestException
 from twilio.http.http_client import TwilioHttpClient
+from twilio.request_validator import RequestValidator
 from twilio.rest import Client
 
 _http_logger = logging.getLogger(__name__ + ".http")
@@ -49,63 +48,21 @@ def is_twilio_api_url(url):
 
 
 # Signatures ---------------------------------------------------------------------------
-def _params_items(params):
-    """(name, value) pairs, names sorted, a repeated name's values sorted."""
-    if not params:
-        return []
-    getlist = getattr(params, "getlist", None)
-    items = []
-    for name in sorted(set(params)):
-        values = getlist(name) if getlist else params[name]
-        if not isinstance(values, list | tuple):
-            values = [values]
-        items.extend((name, str(value)) for value in sorted(values))
-    return items
-
-
 def compute_signature(auth_token, url, params):
-    """Base64 HMAC-SHA1 of url + name1value1name2value2…, keyed with the token."""
-    payload = url + "".join(name + value for name, value in _params_items(params))
-    digest = hmac.new(
-        auth_token.encode(), payload.encode("utf-8"), hashlib.sha1
-    ).digest()
-    return base64.b64encode(digest).decode()
-
-
-def _url_variants(url):
-    """The URL as configured, plus with and without the scheme's default port.
-
-    Twilio signs some requests with the explicit :443 / :80 and others without.
-    """
-    parts = urlsplit(url)
-    default = {"https": 443, "http": 80}.get(parts.scheme)
-    variants = [url]
-    if default and parts.hostname:
-        host = parts.hostname
-        netloc_userinfo = parts.netloc.rpartition("@")[0]
-        prefix = netloc_userinfo + "@" if netloc_userinfo else ""
-        if parts.port is None:
-            netloc = f"{prefix}{host}:{default}"
-        elif parts.port == default:
-            netloc = prefix + host
-        else:
-            netloc = None
-        if netloc:
-            variants.append(urlunsplit(parts._replace(netloc=netloc)))
-    return variants
+    """X-Twilio-Signature of ``url`` + ``params`` (Twilio's own RequestValidator)."""
+    return RequestValidator(auth_token).compute_signature(url, params)
 
 
 def verify_signature(auth_token, url, params, signature):
-    """True when ``signature`` signs ``url`` + ``params`` with ``auth_token``."""
+    """True when ``signature`` signs ``url`` + ``params`` with ``auth_token``.
+
+    Twilio's own ``RequestValidator.validate``: the sorted parameters (a werkzeug
+    MultiDict's repeated values included), the URL with and without its port (Twilio
+    signs either), compared in constant time.
+    """
     if not (auth_token and signature and url):
         return False
-    return any(
-        hmac.compare_digest(
-            compute_signature(auth_token, variant, params).encode(),
-            signature.encode(),
-        )
-        for variant in _url_variants(url)
-    )
+    return RequestValidator(auth_token).validate(url, params or {}, signature)
 
 
 # Numbers ------------------------------------------------------------------------------
