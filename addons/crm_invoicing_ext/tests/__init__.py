@@ -4,3 +4,4 @@ from . import test_numbering_concurrency
 from . import test_crm_invoice
 from . import test_ui
 from . import test_wizard_input
+from . import test_first_hour
