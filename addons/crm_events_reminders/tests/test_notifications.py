@@ -131,42 +131,6 @@ class TestTasksAndCalls(EventsCommon):
             form.crm_priority = "2"
         self.assertEqual(form.record.crm_call_direction, "in")
 
-    def test_my_tasks_next_7_days_by_priority(self):
-        with freeze_time("2026-03-05 08:00:00"):
-            low = self._event(crm_event_kind="task", name="Low", crm_priority="0")
-            high = self._event(crm_event_kind="task", name="High", crm_priority="2")
-            self._event(
-                crm_event_kind="task",
-                name="Later",
-                start=datetime(2026, 4, 10, 9),
-                stop=datetime(2026, 4, 10, 10),
-            )
-            self._event(name="Not a task")
-            action = self.env["ir.actions.act_window"]._for_xml_id(
-                "crm_events_reminders.crm_event_action_my_tasks"
-            )
-            view = (
-                self.env["calendar.event"]
-                .with_user(self.rep)
-                .get_views([(False, "search")])
-            )
-            self.assertIn("crm_my_tasks_7_days", view["views"]["search"]["arch"])
-            tasks = (
-                self.env["calendar.event"]
-                .with_user(self.rep)
-                .search(
-                    [
-                        ("crm_event_kind", "=", "task"),
-                        ("user_id", "=", self.rep.id),
-                        ("crm_state", "=", "planned"),
-                        ("start", "<=", "2026-03-12 23:59:59"),
-                    ],
-                    order="crm_priority desc, start",
-                )
-            )
-        self.assertEqual(tasks, high | low)
-        self.assertIn("crm_my_tasks_7_days", action["context"])
-
     def test_vacation_reassignment(self):
         colleague = self.manager
         with freeze_time("2026-03-01 08:00:00"):
