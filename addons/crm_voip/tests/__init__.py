@@ -9,3 +9,4 @@ from . import test_ui
 from . import test_softphone
 from . import test_menus
 from . import test_wizard_input
+from . import test_first_hour
