@@ -1,7 +1,7 @@
 # Copyright 2026 CRM Practices contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from odoo.exceptions import UserError
-from odoo.tests import tagged, users
+from odoo.exceptions import AccessError, UserError
+from odoo.tests import Form, tagged, users
 
 from .common import CrmNotesCommon
 
@@ -51,6 +51,64 @@ class TestCrmNoteMultiCompany(CrmNotesCommon):
                     "status_id": self.status_b.id,
                 }
             )
+
+    def test_variable_options_follow_their_variable(self):
+        """The options of company B's variable are company B's: a user of company
+        A neither sees them nor, as a Sales Administrator, changes them."""
+        variable_b = self.env["crm.note.variable"].create(
+            {
+                "name": "Shelf in B",
+                "company_id": self.company_b.id,
+                "option_ids": [(0, 0, {"name": "Top shelf"})],
+            }
+        )
+        option_b = variable_b.option_ids
+        Option = self.env["crm.note.variable.option"]
+        self.assertFalse(
+            Option.with_user(self.rep_own).search([("id", "=", option_b.id)])
+        )
+        self.assertEqual(
+            Option.with_user(self.rep_b).search([("id", "=", option_b.id)]), option_b
+        )
+        in_a = option_b.with_user(self.manager).with_context(
+            allowed_company_ids=[self.company_a.id]
+        )
+        with self.assertRaises(AccessError):
+            in_a.write({"name": "Renamed from A"})
+        with self.assertRaises(AccessError):
+            in_a.unlink()
+        self.assertEqual(self.opt_grocery.with_user(self.rep_own).name, "Grocery")
+
+    def test_variable_values_follow_their_note(self):
+        """A salesperson of own documents reads and changes the variable values of
+        their notes only, as the notes; all documents: every note's values."""
+        note = self._note(
+            user_id=self.rep_all.id,
+            variable_value_ids=[
+                (
+                    0,
+                    0,
+                    {
+                        "variable_id": self.variable_store.id,
+                        "option_id": self.opt_grocery.id,
+                    },
+                )
+            ],
+        )
+        value = note.variable_value_ids
+        Value = self.env["crm.note.variable.value"]
+        self.assertFalse(Value.with_user(self.rep_own).search([("id", "=", value.id)]))
+        with self.assertRaises(AccessError):
+            value.with_user(self.rep_own).write({"option_id": self.opt_toys.id})
+        self.assertEqual(
+            Value.with_user(self.rep_all).search([("id", "=", value.id)]), value
+        )
+        mine = self._note(user_id=self.rep_own.id)  # one empty line per variable
+        index = mine.variable_value_ids.variable_id.ids.index(self.variable_store.id)
+        with Form(mine.with_user(self.rep_own)) as form:
+            with form.variable_value_ids.edit(index) as line:
+                line.option_id = self.opt_toys
+        self.assertEqual(mine.variable_option_ids, self.opt_toys)
 
     @users("notes_manager")
     def test_active_companies(self):
