@@ -14,6 +14,7 @@ EVENT_STATES = [
     ("planned", "Planned"),
     ("done", "Done"),
     ("cancelled", "Cancelled"),
+    ("not_held", "Not held"),
 ]
 TASK_ALERTS = [
     ("5", "5 minutes before"),
@@ -60,6 +61,9 @@ class CalendarEvent(models.Model):
         tracking=True,
     )
     crm_closed_date = fields.Datetime(string="Closed on", copy=False, readonly=True)
+    crm_close_reason = fields.Char(
+        string="Closing reason", copy=False, readonly=True, tracking=True
+    )
     crm_partner_id = fields.Many2one(
         "res.partner",
         string="Customer/Prospect",
@@ -421,18 +425,37 @@ class CalendarEvent(models.Model):
         self._crm_close("done")
         return True
 
-    def action_crm_cancel(self):
-        self._crm_close("cancelled")
+    def action_crm_cancel(self, reason=False):
+        self._crm_close("cancelled", reason=reason)
         return True
 
-    def _crm_close(self, state):
-        """Done or cancelled events stay as history; their pending reminders stop
-        and the activities Odoo opened for them (the 'Meeting' activity on the
-        lead or contact) are marked done, with their history kept."""
+    def action_crm_not_held(self, reason=False):
+        self._crm_close("not_held", reason=reason)
+        return True
+
+    def action_crm_open_cancel(self):
+        """Cancel button and list action: ask the outcome and the reason."""
+        action = self.env["ir.actions.actions"]._for_xml_id(
+            "crm_events_reminders.crm_event_cancel_action"
+        )
+        action["context"] = {
+            "default_event_ids": self.ids,
+            "default_outcome": self.env.context.get("crm_close_outcome", "cancelled"),
+        }
+        return action
+
+    def _crm_close(self, state, reason=False):
+        """Done, cancelled or not-held events stay as history; their pending
+        reminders stop and the activities Odoo opened for them (the 'Meeting'
+        activity on the lead or contact) are marked done, with their history
+        kept. Only sales administrators reopen them (action_crm_reopen)."""
         events = self.filtered(lambda e: e.crm_state == "planned")
         if not events:
             return
-        events.write({"crm_state": state, "crm_closed_date": fields.Datetime.now()})
+        values = {"crm_state": state, "crm_closed_date": fields.Datetime.now()}
+        if reason:
+            values["crm_close_reason"] = reason
+        events.write(values)
         events.crm_reminder_ids._crm_skip_pending()
         # sudo: the user could write these events (just above); their activities
         # may sit on a lead the user cannot see (searched: the cached
@@ -443,7 +466,12 @@ class CalendarEvent(models.Model):
             .search([("calendar_event_id", "in", events.ids)])
         )
         if activities:
-            feedback = state == "cancelled" and self.env._("The event was cancelled.")
+            feedback = {
+                "cancelled": self.env._("The event was cancelled."),
+                "not_held": self.env._("The event did not take place."),
+            }.get(state, False)
+            if feedback and reason:
+                feedback = f"{feedback} {reason}"
             activities._action_done(feedback=feedback)
 
     def _crm_is_customer_facing(self):
@@ -457,7 +485,11 @@ class CalendarEvent(models.Model):
                 self.env._("Only sales administrators can reopen an event.")
             )
         self.with_context(crm_events_reopen=True).write(
-            {"crm_state": "planned", "crm_closed_date": False}
+            {
+                "crm_state": "planned",
+                "crm_closed_date": False,
+                "crm_close_reason": False,
+            }
         )
         self._crm_resume_reminders()
         return True

@@ -12,3 +12,4 @@ from . import test_case_ui
 from . import test_wizard_input
 from . import test_first_hour
 from . import test_saved_views
+from . import test_closing

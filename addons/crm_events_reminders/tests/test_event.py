@@ -103,8 +103,19 @@ class TestEventStatus(EventsCommon):
         ).run()
         self.assertEqual(events.mapped("crm_state"), ["done", "done", "planned"])
         cancel = self.env.ref("crm_events_reminders.crm_event_server_action_cancel")
-        cancel.with_context(active_model="calendar.event", active_ids=events.ids).run()
+        wizard_action = cancel.with_context(
+            active_model="calendar.event", active_ids=events.ids
+        ).run()
+        with Form(
+            self.env[wizard_action["res_model"]].with_context(
+                **wizard_action["context"]
+            )
+        ) as wizard:
+            wizard.reason = "Trade fair cancelled"
+        wizard.record.action_confirm()
         self.assertEqual(events.mapped("crm_state"), ["done", "done", "cancelled"])
+        self.assertEqual(events[2].crm_close_reason, "Trade fair cancelled")
+        self.assertFalse(events[0].crm_close_reason)
 
     def test_cancel_skips_pending_reminders(self):
         event = self._event(

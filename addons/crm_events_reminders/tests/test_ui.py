@@ -97,7 +97,8 @@ class TestUi(HttpCase):
             "crm_events_reminders_followup_tour",
             login=self.rep.login,
         )
-        self.assertEqual(event.crm_state, "cancelled")
+        self.assertEqual(event.crm_state, "not_held")
+        self.assertEqual(event.crm_close_reason, "The customer did not come")
         followup = self.env["calendar.event"].search([("name", "=", "Second visit")])
         self.assertEqual(followup.crm_state, "planned")
         self.assertEqual(followup.user_id, self.rep)

@@ -58,16 +58,24 @@ registry.category("web_tour.tours").add("crm_events_reminders_meeting_tour", {
     ],
 });
 
-// A meeting that did not take place: cancel it, then follow it up.
+// A meeting that did not take place: close it as not held, then follow it up.
 registry.category("web_tour.tours").add("crm_events_reminders_followup_tour", {
     steps: () => [
         {
-            trigger: ".o_form_view button[name=action_crm_cancel]",
+            trigger: ".o_form_view button[name=action_crm_open_cancel]:contains(Not held)",
+            run: "click",
+        },
+        {
+            trigger: ".modal .o_field_widget[name=reason] input",
+            run: "edit The customer did not come",
+        },
+        {
+            trigger: ".modal button[name=action_confirm]",
             run: "click",
         },
         {
             trigger:
-                ".o_statusbar_status button.o_arrow_button_current:contains(Cancelled)",
+                ".o_statusbar_status button.o_arrow_button_current:contains(Not held)",
         },
         {
             trigger: ".o_form_view button[name=action_crm_followup]",
