@@ -231,7 +231,13 @@ class CrmReport(models.Model):
             "crm_reports_ext.crm_report_line_action"
         )
         first = self.line_ids[:1].section
-        context = {"default_report_id": self.id}
+        lines = self.line_ids.filtered(lambda line: line.section == first)
+        context = {
+            "default_report_id": self.id,
+            # sections without amounts (contacts, events) are shown by count
+            "graph_measure": "amount" if any(lines.mapped("amount")) else "count",
+            "graph_groupbys": ["label"],
+        }
         if first:
             context[f"search_default_section_{first}"] = 1
         action.update(

@@ -441,3 +441,41 @@ class TestCrmReport(TransactionCase):
                     Report._period_range(period, today),
                     (fields.Date.to_date(start), fields.Date.to_date(stop)),
                 )
+
+    def test_multi_company(self):
+        """A report belongs to one company and is seen in that company only; its
+        figures are that company's."""
+        company_b = self.env["res.company"].create({"name": "Reports Company B"})
+        self.manager.company_ids |= company_b
+        self.rep_own.company_ids |= company_b
+        self.env["crm.lead"].create(
+            {
+                "name": "Reports opp of company B",
+                "type": "opportunity",
+                "user_id": self.rep_own.id,
+                "company_id": company_b.id,
+            }
+        ).write({"stage_id": self.stage_won.id})
+        report = (
+            self.env["crm.report"]
+            .with_user(self.manager)
+            .with_context(allowed_company_ids=[company_b.id, self.company.id])
+            .create(
+                {
+                    "report_type": "won",
+                    "period": "custom",
+                    "date_from": self.date_from,
+                    "date_to": self.date_to,
+                    "salesperson_ids": [Command.set(self.people.ids)],
+                }
+            )
+        )
+        self.assertEqual(report.company_id, company_b)
+        report.action_generate()
+        self.assertEqual(report.line_ids.count, 1)
+        Report = self.env["crm.report"].with_user(self.manager)
+        self.assertFalse(
+            Report.with_context(allowed_company_ids=[self.company.id]).search(
+                [("id", "=", report.id)]
+            )
+        )
