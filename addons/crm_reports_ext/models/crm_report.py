@@ -163,6 +163,8 @@ class CrmReport(models.Model):
                 report.date_from, report.date_to = self._period_range(
                     report.period, today
                 )
+            else:  # a custom range starts from the dates shown
+                report.date_from, report.date_to = report.date_from, report.date_to
 
     @api.model
     def _period_range(self, period, today):
@@ -403,12 +405,15 @@ class CrmReport(models.Model):
             for i in range(len(ordered))
         ]
         rows = []
+        # numbered so that the graph, which sorts rows by label, keeps the pipeline
+        width = len(str(len(ordered)))
         for index, stage in enumerate(ordered):
             open_count, open_amount, lost_count, lost_amount = per_stage[stage]
             previous = totals[index - 1] if index else totals[0]
             rows.append(
                 {
-                    "label": f"{index + 1}. " + (stage.name or self.env._("No stage")),
+                    "label": f"{index + 1:0{width}d}. "
+                    + (stage.name or self.env._("No stage")),
                     "category": self.env._("Won")
                     if stage.is_won
                     else self.env._("Open"),
