@@ -26,8 +26,10 @@ registry.category("web_tour.tours").add("crm_invoicing_ext_first_hour_settings_t
             run: "click",
         },
         {
+            content:
+                "The numbering switch is the setting's checkbox, on the left of its title (not a bare checkbox under it)",
             trigger:
-                "#crm_invoicing_ext_numbering_setting .o_field_widget[name=crm_numbering] input:not(:checked)",
+                "#crm_invoicing_ext_numbering_setting .o_setting_left_pane .o_field_widget[name=crm_numbering] input:not(:checked)",
             run: "click",
         },
         {
