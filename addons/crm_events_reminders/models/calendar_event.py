@@ -112,7 +112,34 @@ class CalendarEvent(models.Model):
     crm_call_direction = fields.Selection(
         [("in", "Incoming"), ("out", "Outgoing")], string="Call direction"
     )
-    crm_phone = fields.Char(string="Call phone number")
+    crm_call_from_id = fields.Many2one(
+        "res.partner",
+        string="Caller",
+        compute="_compute_crm_call_parties",
+        store=True,
+        readonly=False,
+        index="btree_not_null",
+        help="Who made the call: a colleague, the customer or its contact "
+        "(by default the assignee for an outgoing call, the contact for an "
+        "incoming one).",
+    )
+    crm_call_to_id = fields.Many2one(
+        "res.partner",
+        string="Callee",
+        compute="_compute_crm_call_parties",
+        store=True,
+        readonly=False,
+        index="btree_not_null",
+        help="Who received the call.",
+    )
+    crm_phone = fields.Char(
+        string="Call phone number",
+        compute="_compute_crm_phone",
+        store=True,
+        readonly=False,
+        help="The number of the customer's side of the call, filled from the "
+        "contact's phone (or mobile).",
+    )
     crm_followup_date = fields.Date(string="Follow-up due date")
     # Tasks
     crm_task_alert = fields.Selection(
@@ -205,6 +232,45 @@ class CalendarEvent(models.Model):
                 recurrence._crm_summary(event) if event.recurrency else False
             )
 
+    @api.depends(
+        "crm_event_kind",
+        "crm_call_direction",
+        "user_id",
+        "crm_contact_id",
+        "crm_partner_id",
+    )
+    def _compute_crm_call_parties(self):
+        """A call goes from the assignee to the contact, or back when incoming;
+        other events keep what they have (nothing, unless typed in)."""
+        for event in self:
+            if event.crm_event_kind != "call":
+                event.crm_call_from_id = event.crm_call_from_id
+                event.crm_call_to_id = event.crm_call_to_id
+                continue
+            ours = event.user_id.partner_id
+            theirs = event.crm_contact_id or event.crm_partner_id
+            if event.crm_call_direction == "in":
+                event.crm_call_from_id, event.crm_call_to_id = theirs, ours
+            else:
+                event.crm_call_from_id, event.crm_call_to_id = ours, theirs
+
+    def _crm_call_party(self):
+        """The customer's side of the call: the callee of an outgoing call, the
+        caller of an incoming one."""
+        self.ensure_one()
+        if self.crm_call_direction == "in":
+            return self.crm_call_from_id
+        return self.crm_call_to_id
+
+    @api.depends(
+        "crm_event_kind", "crm_call_direction", "crm_call_from_id", "crm_call_to_id"
+    )
+    def _compute_crm_phone(self):
+        for event in self:
+            party = event.crm_event_kind == "call" and event._crm_call_party()
+            number = party and (party.phone or party.mobile)
+            event.crm_phone = number or event.crm_phone
+
     @api.depends("crm_state", "crm_event_kind", "start", "stop")
     def _compute_crm_is_overdue(self):
         now = fields.Datetime.now()
@@ -278,6 +344,11 @@ class CalendarEvent(models.Model):
         self._crm_add_default_reminders(vals_list)
         events = super().create(vals_list)
         events.filtered(lambda e: e.crm_event_kind == "task")._crm_sync_task_alerts()
+        # Copies (follow-ups, occurrences) bring their model's alert line along.
+        events.filtered(
+            lambda e: e.crm_followup_date
+            or any(r.is_followup_alert for r in e.crm_reminder_ids)
+        )._crm_sync_followup_alerts()
         events._crm_send_save_notifications()
         return events
 
@@ -307,6 +378,8 @@ class CalendarEvent(models.Model):
         elif moved:
             # A moved due date may bring back an alert whose time had passed.
             self.filtered(lambda e: e.crm_event_kind == "task")._crm_sync_task_alerts()
+        if {"crm_followup_date", "crm_event_kind", "user_id", "active"} & set(vals):
+            self._crm_sync_followup_alerts()
         if vals.get("crm_notify_assignee") or vals.get("crm_notify_contact"):
             self._crm_send_save_notifications()
         return res
@@ -387,6 +460,55 @@ class CalendarEvent(models.Model):
         if to_create:
             reminders.create(to_create)
 
+    def _crm_followup_alert_time(self):
+        """9:00 on the follow-up date, in the assignee's time zone (UTC, naive)."""
+        self.ensure_one()
+        tz = pytz.timezone(self.user_id.tz or self.event_tz or "UTC")
+        local = tz.localize(
+            datetime.combine(self.crm_followup_date, datetime.min.time()).replace(
+                hour=9
+            )
+        )
+        return local.astimezone(pytz.utc).replace(tzinfo=None)
+
+    def _crm_sync_followup_alerts(self):
+        """A call's follow-up date carries one in-app reminder to its assignee
+        that morning; it outlives the call being done (that is its point)."""
+        if not self:
+            return
+        reminders = self.env["crm.event.reminder"]
+        reminders.search(
+            [
+                ("event_id", "in", self.ids),
+                ("is_followup_alert", "=", True),
+                ("state", "=", "pending"),
+            ]
+        ).unlink()
+        now = fields.Datetime.now()
+        to_create = []
+        for event in self:
+            if not (
+                event.crm_event_kind == "call"
+                and event.crm_followup_date
+                and event.active
+                and event.crm_state in ("planned", "done")
+            ):
+                continue
+            remind_at = event._crm_followup_alert_time()
+            if remind_at > now:
+                to_create.append(
+                    {
+                        "event_id": event.id,
+                        "mode": "at_date",
+                        "remind_at": remind_at,
+                        "recipients": "me",
+                        "channel": "notification",
+                        "is_followup_alert": True,
+                    }
+                )
+        if to_create:
+            reminders.create(to_create)
+
     # ------------------------------------------------------------
     # ACTIONS
     # ------------------------------------------------------------
@@ -456,7 +578,11 @@ class CalendarEvent(models.Model):
         if reason:
             values["crm_close_reason"] = reason
         events.write(values)
-        events.crm_reminder_ids._crm_skip_pending()
+        reminders = events.crm_reminder_ids
+        if state == "done":
+            # The follow-up of a done call is still to be done.
+            reminders = reminders.filtered(lambda r: not r.is_followup_alert)
+        reminders._crm_skip_pending()
         # sudo: the user could write these events (just above); their activities
         # may sit on a lead the user cannot see (searched: the cached
         # activity_ids were read with the user's rights), and must close too.

@@ -98,6 +98,11 @@ class CrmEventReminder(models.Model):
     )
     sent_date = fields.Datetime(string="Sent on", copy=False, readonly=True)
     is_task_alert = fields.Boolean(string="Task alert", readonly=True)
+    is_followup_alert = fields.Boolean(
+        string="Call follow-up alert",
+        readonly=True,
+        help="Technical: the reminder of a call's follow-up due date.",
+    )
     log_ids = fields.One2many(
         "crm.event.reminder.log", "reminder_id", string="Delivery log"
     )
@@ -144,7 +149,12 @@ class CrmEventReminder(models.Model):
                         self.env._("Set the date and time of the reminder.")
                     )
                 stop = reminder.event_id.stop
-                if stop and reminder.remind_at > stop:
+                # A call's follow-up comes after the call, by definition.
+                if (
+                    stop
+                    and reminder.remind_at > stop
+                    and not reminder.is_followup_alert
+                ):
                     raise ValidationError(
                         self.env._(
                             "The reminder of %(event)s is after the end of the event.",
@@ -185,7 +195,12 @@ class CrmEventReminder(models.Model):
         return reminders
 
     def write(self, vals):
-        if not self.env.su and {"state", "sent_date", "is_task_alert"} & set(vals):
+        if not self.env.su and {
+            "state",
+            "sent_date",
+            "is_task_alert",
+            "is_followup_alert",
+        } & set(vals):
             raise AccessError(
                 self.env._("The status of a reminder is managed by the reminder cron.")
             )

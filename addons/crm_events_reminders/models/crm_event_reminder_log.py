@@ -174,7 +174,7 @@ class CrmEventReminderLog(models.Model):
                 "alarm_id": f"crm_reminder_{log.reminder_id.id}",
                 "event_id": log.event_id.id,
                 "title": log.event_id.name,
-                "message": log.event_id.display_time,
+                "message": log._crm_notification_message(),
                 "timer": 0,
                 "notify_at": fields.Datetime.to_string(fields.Datetime.now()),
             }
@@ -185,6 +185,13 @@ class CrmEventReminderLog(models.Model):
             # Odoo's popup service replaces pending popups: resend Odoo's ones too.
             pending = alarm_manager.with_user(user).get_next_notif()
             user._bus_send("calendar.alarm", payloads + pending)
+
+    def _crm_notification_message(self):
+        self.ensure_one()
+        if self.reminder_id.is_followup_alert:
+            lang_self = self.with_context(lang=self.partner_id.lang or self.env.lang)
+            return lang_self.env._("The follow-up of this call is due today.")
+        return self.event_id.display_time
 
     def _crm_log_failures_on_events(self):
         bodies = defaultdict(Markup)

@@ -13,3 +13,4 @@ from . import test_wizard_input
 from . import test_first_hour
 from . import test_saved_views
 from . import test_closing
+from . import test_calls

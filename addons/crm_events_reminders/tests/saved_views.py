@@ -50,3 +50,22 @@ def search_menu(env, menu_xmlid, user):
     order = etree.fromstring(views["list"]["arch"]).get("default_order")
     records = model.with_context(**context).search(domain, order=order)
     return records, action, filters
+
+
+def search_filter(env, model_name, filter_name, user, domain=()):
+    """Records of ``model_name`` the search view's filter ``filter_name`` keeps
+    for ``user``, its domain evaluated as the web client does."""
+    model = env[model_name].with_user(user)
+    today = fields.Date.context_today(model.with_context(tz=user.tz))
+    eval_ctx = {
+        "uid": user.id,
+        "context_today": lambda: today,
+        "relativedelta": relativedelta,
+        "datetime": datetime,
+    }
+    arch = etree.fromstring(
+        model.get_views([(False, "search")])["views"]["search"]["arch"]
+    )
+    node = arch.xpath(f"//filter[@name='{filter_name}']")
+    assert node, f"no filter {filter_name} in the search view of {model_name}"
+    return model.search(list(domain) + safe_eval(node[0].get("domain"), eval_ctx))

@@ -66,10 +66,13 @@ class CrmEventFollowup(models.TransientModel):
             "start": self.start,
             "recurrency": False,
             "crm_state": "planned",
+            # This is the follow-up: it does not remind of itself.
+            "crm_followup_date": False,
         }
         if duration is not None:
             values["stop"] = self.start + duration
         followup = event.with_context(crm_events_no_default_reminder=True).copy(values)
+        event.crm_reminder_ids.filtered("is_followup_alert")._crm_skip_pending()
         return {
             "type": "ir.actions.act_window",
             "res_model": "calendar.event",
