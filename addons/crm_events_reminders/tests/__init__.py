@@ -14,3 +14,4 @@ from . import test_first_hour
 from . import test_saved_views
 from . import test_closing
 from . import test_calls
+from . import test_task_for_contacts
