@@ -181,14 +181,17 @@ def _fire(requests_list, sign):
         url, params = item
         start = time.perf_counter()
         try:
+            # one connection per request, as Twilio's callbacks come: a kept-alive
+            # one may be closed meanwhile by the worker (2 s socket timeout)
+            headers = {"Connection": "close"}
             if params is None:
-                response = session.post(url, json={}, timeout=REQUEST_TIMEOUT)
-            else:
                 response = session.post(
-                    url,
-                    data=params,
-                    headers={"X-Twilio-Signature": sign(url, params)},
-                    timeout=REQUEST_TIMEOUT,
+                    url, json={}, headers=headers, timeout=REQUEST_TIMEOUT
+                )
+            else:
+                headers["X-Twilio-Signature"] = sign(url, params)
+                response = session.post(
+                    url, data=params, headers=headers, timeout=REQUEST_TIMEOUT
                 )
         except requests.RequestException:
             return None, time.perf_counter() - start, False
