@@ -2,22 +2,26 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 """The access matrix: what each role may do on each model our modules add or restrict.
 
-For every model our modules add (``ir.model`` records of their xmlids, abstract ones
-aside) and every Odoo model one of their ``ir.rule`` restricts, for each role of
-``ROLES`` (users of company A only), and each kind of record of ``KINDS``, the seven
-operations are tried as the user, each inside a savepoint rolled back at once:
+For every model our modules define (``_original_module``; abstract ones aside) and
+every Odoo model one of their ``ir.rule`` restricts, for each role of ``ROLES``
+(users of company A only), and each kind of record of ``KINDS`` that makes sense for
+the model, the seven operations are tried as the user, each inside a savepoint
+rolled back at once:
 
-- ``read``: ``read()`` of the fields of the form the user gets;
+- ``read``: ``read()`` of the fields of the form the user gets (as the web client);
 - ``search``, ``name_search``, ``read_group``: is the record listed (searched by id);
-- ``write``: a text field the user could type in (``WRITE_FIELDS`` or the first one);
-- ``create``: a record like the one of that kind, with the same values;
+- ``write``: a text field edited (``WRITE_FIELDS`` or the first one), else a field
+  set to its own value (the access checks are the same);
+- ``create``: a record like the one of that kind (same company, owner, privacy),
+  with fresh values where a value must be unique;
 - ``unlink``.
 
 A cell is ``Y`` (done, or listed), ``N`` (refused by the access rights of the model:
 ``ir.model.access``), ``-`` (hidden or refused for that record: record rules), ``!``
-(refused by a business check: ``UserError`` / ``ValidationError``) or ``E`` (any
-other error: a defect). Records are made by a generic factory that fills the required
-fields from the fields' metadata, with the few values a model needs in ``FIXTURES``.
+(refused by a business check: ``UserError`` / ``ValidationError``, or a record still
+in use) or ``E`` (any other error: a defect, logged). Records are made as superuser
+by a generic factory that fills the required fields from the fields' metadata, with
+the few values a model needs in ``FIXTURES``.
 """
 
 import csv
