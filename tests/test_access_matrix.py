@@ -11,7 +11,6 @@ After a deliberate change of rights, measure the table again and review its diff
 
 import importlib.util
 import os
-import time
 
 import odoo
 from odoo import SUPERUSER_ID, api
@@ -34,14 +33,12 @@ def _generator():
 
 def test_access_matrix():
     registry = Registry(odoo.tools.config["db_name"])
-    start = time.monotonic()
     with registry.cursor() as cr:
         try:
             env = api.Environment(cr, SUPERUSER_ID, {})
             measured = access_matrix.measure(env, MODULES + BRIDGES)
         finally:
             cr.rollback()
-    elapsed = time.monotonic() - start
     expected = access_matrix.read_table(TABLE) if TABLE.exists() else []
     if os.environ.get("ACCESS_MATRIX_WRITE"):
         access_matrix.write_table(TABLE, measured, notes=expected)
@@ -53,7 +50,6 @@ def test_access_matrix():
         f"E error); fix the rights or update {TABLE.name} and the readmes "
         f"(see this test's docstring):\n" + "\n".join(changes)
     )
-    assert elapsed < 120, f"the access matrix took {elapsed:.0f}s"
 
 
 def test_readmes_show_the_matrix():
