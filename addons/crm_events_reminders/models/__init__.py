@@ -10,3 +10,4 @@ from . import crm_lead
 from . import res_partner
 from . import res_users
 from . import res_config_settings
+from . import mail_template

@@ -102,6 +102,15 @@ class CalendarEvent(models.Model):
     crm_case_partner_ids = fields.Many2many(
         related="crm_case_id.partner_ids", string="Case participants"
     )
+    crm_optional_partner_ids = fields.Many2many(
+        "res.partner",
+        "calendar_event_crm_optional_partner_rel",
+        "event_id",
+        "partner_id",
+        string="Optional attendees",
+        help="Invited, but need not attend; they are added to the attendees. "
+        "The other attendees are required.",
+    )
     crm_priority = fields.Selection(
         [("0", "Low"), ("1", "Normal"), ("2", "High")],
         string="Event priority",
@@ -344,6 +353,7 @@ class CalendarEvent(models.Model):
         self._crm_add_default_reminders(vals_list)
         events = super().create(vals_list)
         events.filtered(lambda e: e.crm_event_kind == "task")._crm_sync_task_alerts()
+        events.filtered("crm_optional_partner_ids")._crm_sync_optional_attendees()
         # Copies (follow-ups, occurrences) bring their model's alert line along.
         events.filtered(
             lambda e: e.crm_followup_date
@@ -364,6 +374,10 @@ class CalendarEvent(models.Model):
                     )
                 )
         res = super().write(vals)
+        if {"partner_ids", "crm_optional_partner_ids"} & set(vals):
+            self._crm_sync_optional_attendees(
+                drop_missing="crm_optional_partner_ids" not in vals
+            )
         if "active" in vals:
             # Archived events (e.g. detached occurrences) are not reminded.
             if vals["active"]:
@@ -459,6 +473,45 @@ class CalendarEvent(models.Model):
         ]
         if to_create:
             reminders.create(to_create)
+
+    def _crm_sync_optional_attendees(self, drop_missing=False):
+        """Optional attendees are attendees: added to the invited partners (Odoo
+        then invites them); someone removed from the attendees is no longer an
+        optional one either."""
+        for event in self:
+            missing = event.crm_optional_partner_ids - event.partner_ids
+            if not missing:
+                continue
+            if drop_missing:
+                event.crm_optional_partner_ids = [
+                    fields.Command.unlink(p.id) for p in missing
+                ]
+            else:
+                event.partner_ids = [fields.Command.link(p.id) for p in missing]
+
+    def _get_ics_file(self):
+        """The .ics of the invitation marks optional attendees as such
+        (RFC 5545 ROLE=OPT-PARTICIPANT), as Outlook and Google read it."""
+        result = super()._get_ics_file()
+        with_optional = self.filtered(
+            lambda e: e.id in result and any(e.attendee_ids.mapped("crm_optional"))
+        )
+        if not with_optional:
+            return result
+        import vobject  # present: Odoo's own method produced the file
+
+        for event in with_optional:
+            emails = {
+                (a.email or "").lower()
+                for a in event.attendee_ids
+                if a.crm_optional and a.email
+            }
+            cal = vobject.readOne(result[event.id].decode())
+            for line in cal.vevent.contents.get("attendee", []):
+                if line.value.lower().removeprefix("mailto:") in emails:
+                    line.params["ROLE"] = ["OPT-PARTICIPANT"]
+            result[event.id] = cal.serialize().encode()
+        return result
 
     def _crm_followup_alert_time(self):
         """9:00 on the follow-up date, in the assignee's time zone (UTC, naive)."""
