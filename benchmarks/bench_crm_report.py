@@ -142,42 +142,48 @@ def _invoices(env, size, reps):
     )
     year_start = fields.Date.today().replace(month=1, day=1)
 
-    def make_templates(start, stop):
+    def make_template(i):
+        """Invoice i through the ORM, posted: 10.00 untaxed (a copy's amounts
+        are whole multiples of it, so every rounding stays exact)."""
         partner = datagen.partners(env, 1)[0]
         Move.create(
-            [
-                {
-                    "move_type": "out_invoice",
-                    "journal_id": journal.id,
-                    "ref": f"{datagen.PREFIX}report {i:07d}",
-                    "partner_id": partner.id,
-                    "invoice_user_id": reps[i // 7 % len(reps)].id,
-                    "invoice_date": year_start + timedelta(days=i % 300),
-                    "invoice_line_ids": [
-                        Command.create(
-                            {
-                                "name": "bench",
-                                "price_unit": 10.0 * (i % 50 + 1),
-                                "tax_ids": [Command.set([])],
-                                "account_id": journal.default_account_id.id,
-                            }
-                        )
-                    ],
-                }
-                for i in range(start, stop)
-            ]
+            {
+                "move_type": "out_invoice",
+                "journal_id": journal.id,
+                "ref": f"{datagen.PREFIX}report {i:07d}",
+                "partner_id": partner.id,
+                "invoice_user_id": reps[i // 7 % len(reps)].id,
+                "invoice_date": year_start + timedelta(days=i % 300),
+                "invoice_line_ids": [
+                    Command.create(
+                        {
+                            "name": "bench",
+                            "price_unit": 10.0,
+                            "tax_ids": [Command.set([])],
+                            "account_id": journal.default_account_id.id,
+                        }
+                    )
+                ],
+            }
         ).action_post()
 
     env.flush_all()
     existing = Move.search_count(tag)
     if existing >= size:
         return
-    if not existing:
-        make_templates(0, 1)
+    template_domain = tag + [
+        ("state", "=", "posted"),
+        ("amount_untaxed", "=", 10.0),
+        ("amount_tax", "=", 0.0),
+    ]
+    template = Move.search(template_domain, order="id", limit=1)
+    if not template:
+        # a database topped up before has invoices of another shape: add one
+        make_template(existing)
         env.flush_all()
         env.cr.commit()  # pylint: disable=invalid-commit
-        existing = 1
-    template = Move.search(tag, order="id", limit=1)
+        existing += 1
+        template = Move.search(template_domain, order="id", limit=1)
     env.cr.execute(
         "SELECT max(sequence_number) FROM account_move"
         " WHERE journal_id = %s AND sequence_prefix = %s",
@@ -323,7 +329,9 @@ def _calls(env, size, reps):
         {
             "to_number": number,
             "external_number": number,
-            "name": f"replace(t.name, t.external_number, {number})",
+            # "Call to <number>" (older templates had no number)
+            "name": "left(t.name, length(t.name)"
+            f" - length(coalesce(t.external_number, ''))) || {number}",
             "user_id": SQL("(%s::int[])[1 + mod(i / 7, %s)]", reps.ids, len(reps)),
             "date_start": start,
             "duration": "30 + mod(i, 600)",
