@@ -22,6 +22,7 @@
         "wizard/crm_event_reassign_views.xml",
         "wizard/crm_event_cancel_views.xml",
         "wizard/crm_event_task_create_views.xml",
+        "wizard/crm_event_assign_views.xml",
         "views/calendar_event_views.xml",
         "views/crm_event_category_views.xml",
         "views/crm_event_reminder_views.xml",

@@ -16,3 +16,4 @@ from . import test_closing
 from . import test_calls
 from . import test_task_for_contacts
 from . import test_optional_attendees
+from . import test_teams
