@@ -2,6 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import api, fields, models, tools
 from odoo.exceptions import UserError, ValidationError
+from odoo.tools import SQL
 
 from .status_duration import status_durations
 
@@ -343,50 +344,80 @@ class CrmLead(models.Model):
     @api.model
     def _crm_lead_status_init(self):
         """At install, the records already there take their company's status: lost
-        leads (archived at probability 0) Lost, won opportunities Won and lost ones
-        Lost, the others the default status (New). The computes cannot give it: the
-        columns are filled before the statuses and the companies' mapping exist."""
-        Lead = self.with_context(active_test=False)
-        quiet = Lead.with_context(**{ROLE_WRITE: True, "tracking_disable": True})
-        for company in self.env["res.company"].search([]):
-            in_company = [("company_id", "in", [company.id, False])]
-            lost = [("active", "=", False), ("probability", "=", 0)]
-            targets = [
-                ([("type", "=", "lead"), *lost], "lead_status_id", "lead", "lost"),
-                (
-                    [("type", "=", "opportunity"), *lost],
-                    "opportunity_status_id",
-                    "opportunity",
-                    "lost",
-                ),
-                (
-                    [
-                        ("type", "=", "opportunity"),
-                        ("active", "=", True),
-                        ("stage_id.is_won", "=", True),
-                    ],
-                    "opportunity_status_id",
-                    "opportunity",
-                    "won",
-                ),
-            ]
-            # what is left without a status (open, or closed in another way) is New
-            targets += [
-                (
-                    [("type", "=", scope), (f"{scope}_status_id", "=", False)],
-                    f"{scope}_status_id",
-                    scope,
-                    "new",
+        leads and opportunities (archived at probability 0) Lost, won opportunities
+        (active, in a won stage) Won, the others the default status (New). The
+        computes cannot give it: the columns are filled before the statuses and the
+        companies' mapping exist. A record without a company takes the current
+        company's status, as the computes do (`_crm_company`).
+
+        Set-based: one UPDATE ... FROM per list (leads, opportunities), whatever the
+        number of records a database installing us holds. It leaves what the ORM's
+        untracked write of the status would (the status, its date, write_uid and
+        write_date; no tracking message, as at install nobody changed a status):
+        no stored field depends on the statuses, and the default statuses set no
+        probability (`set_probability`)."""
+        self.env.flush_all()
+        params = {
+            "company": self.env.company.id,
+            "now": self.env.cr.now(),
+            "uid": self.env.uid,
+        }
+        for scope in ("lead", "opportunity"):
+            fname = SQL.identifier(f"{scope}_status_id")
+            won = SQL(
+                "WHEN l.active AND stage.is_won THEN c.crm_opportunity_status_won_id"
+            )
+            query = SQL(
+                """
+                WITH target AS (
+                    SELECT l.id,
+                           CASE WHEN NOT l.active AND l.probability = 0
+                                     THEN c.%(lost)s
+                                %(won)s
+                                ELSE c.%(new)s
+                           END AS status_id,
+                           NOT l.active AND l.probability = 0 %(won_test)s AS closed
+                      FROM crm_lead AS l
+                      JOIN res_company AS c
+                        ON c.id = COALESCE(l.company_id, %(company)s)
+                 LEFT JOIN crm_stage AS stage ON stage.id = l.stage_id
+                     WHERE l.type = %(scope)s
                 )
-                for scope in ("lead", "opportunity")
+                UPDATE crm_lead AS l
+                   SET %(fname)s = target.status_id,
+                       %(date)s = %(now)s,
+                       write_uid = %(uid)s,
+                       write_date = %(now)s
+                  FROM target
+                 WHERE l.id = target.id
+                   AND target.status_id IS NOT NULL
+                   AND (l.%(fname)s IS NULL
+                        OR (target.closed AND l.%(fname)s != target.status_id))
+                """,
+                lost=SQL.identifier(f"crm_{scope}_status_lost_id"),
+                new=SQL.identifier(f"crm_{scope}_status_new_id"),
+                won=won if scope == "opportunity" else SQL(""),
+                won_test=(
+                    SQL("OR (l.active AND stage.is_won IS TRUE)")
+                    if scope == "opportunity"
+                    else SQL("")
+                ),
+                fname=fname,
+                date=SQL.identifier(f"{scope}_status_date"),
+                scope=scope,
+                **params,
+            )
+            self.env.cr.execute(query)
+        self.invalidate_model(
+            [
+                "lead_status_id",
+                "lead_status_date",
+                "opportunity_status_id",
+                "opportunity_status_date",
+                "write_uid",
+                "write_date",
             ]
-            for domain, fname, scope, role in targets:
-                status = company._crm_status(scope, role)
-                if status:
-                    records = Lead.search(
-                        domain + in_company + [(fname, "!=", status.id)]
-                    )
-                    quiet.browse(records.ids).write({fname: status.id})
+        )
 
     # ------------------------------------------------------------------
     # ACTIONS
