@@ -13,8 +13,11 @@ flows (a lead converted and won, an invoice posted) still work afterwards.
 
 import json
 import os
+import shutil
+from contextlib import closing
 
 import odoo
+from odoo.tools import SQL
 
 from .common import BRIDGES, MODULES
 from .test_install_alone import _odoo
@@ -155,6 +158,17 @@ def _result(output):
     return json.loads(line[len("RESULT ") :])
 
 
+def _drop(db):
+    """Drop the database (odoo.service.db.exp_drop only drops the databases the
+    configuration lists, here the test database alone)."""
+    odoo.modules.registry.Registry.delete(db)
+    odoo.sql_db.close_db(db)
+    with closing(odoo.sql_db.db_connect("postgres").cursor()) as cr:
+        cr._cnx.autocommit = True  # DROP DATABASE cannot run in a transaction
+        cr.execute(SQL("DROP DATABASE IF EXISTS %s WITH (FORCE)", SQL.identifier(db)))
+    shutil.rmtree(odoo.tools.config.filestore(db), ignore_errors=True)
+
+
 def _shell(db, script):
     out = _odoo("-d", db, "--log-level", "warn", command=["shell"], stdin=script)
     return _result(out)
@@ -164,7 +178,7 @@ def test_install_into_existing_database_and_uninstall():
     db = os.environ.get("CRM_EXT_EXISTING_DB") or (
         f"{odoo.tools.config['db_name']}_existing"
     )
-    odoo.service.db.exp_drop(db)
+    _drop(db)
     try:
         # 1. the company's Odoo: CRM, sales, invoicing, demo data, its own records
         _odoo("-d", db, "-i", ODOO_APPS, "--stop-after-init", "--log-level", "warn")
@@ -200,4 +214,4 @@ def test_install_into_existing_database_and_uninstall():
         assert final["lead"] == ["opportunity", True]
         assert final["invoice"] and final["invoice"] > final["previous"], final
     finally:
-        odoo.service.db.exp_drop(db)
+        _drop(db)
