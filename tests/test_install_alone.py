@@ -4,13 +4,16 @@
 
 import os
 import re
+import shutil
 import subprocess
 import sys
+from contextlib import closing
 from pathlib import Path
 
 import pytest
 
 import odoo
+from odoo.tools import SQL
 
 from .common import MODULES, ROOT
 
@@ -30,6 +33,18 @@ print("STATE", env.cr.fetchone()[0])
 env.cr.execute("SELECT count(*) FROM ir_model_data WHERE module = %s", [{module!r}])
 print("XMLIDS", env.cr.fetchone()[0])
 """
+
+
+def _drop(db):
+    """Drop the database. odoo.service.db.exp_drop only drops the databases the
+    configuration lists (--database names the test database alone): it left the
+    databases of these tests behind, and the next run installed over them."""
+    odoo.modules.registry.Registry.delete(db)
+    odoo.sql_db.close_db(db)
+    with closing(odoo.sql_db.db_connect("postgres").cursor()) as cr:
+        cr._cnx.autocommit = True  # DROP DATABASE cannot run in a transaction
+        cr.execute(SQL("DROP DATABASE IF EXISTS %s WITH (FORCE)", SQL.identifier(db)))
+    shutil.rmtree(odoo.tools.config.filestore(db), ignore_errors=True)
 
 
 def _odoo(*args, command=(), stdin=None):
@@ -56,7 +71,7 @@ def _odoo(*args, command=(), stdin=None):
 @pytest.mark.parametrize("module", MODULES)
 def test_installs_alone_and_uninstalls(module):
     db = f"{odoo.tools.config['db_name']}_alone_{module}"
-    odoo.service.db.exp_drop(db)
+    _drop(db)
     try:
         _odoo("-d", db, "-i", module, "--stop-after-init", "--log-level", "warn")
         out = _odoo(
@@ -70,4 +85,4 @@ def test_installs_alone_and_uninstalls(module):
         assert "STATE uninstalled" in out, out[-3000:]
         assert "XMLIDS 0" in out, out[-3000:]
     finally:
-        odoo.service.db.exp_drop(db)
+        _drop(db)

@@ -13,14 +13,11 @@ flows (a lead converted and won, an invoice posted) still work afterwards.
 
 import json
 import os
-import shutil
-from contextlib import closing
 
 import odoo
-from odoo.tools import SQL
 
 from .common import BRIDGES, MODULES
-from .test_install_alone import _odoo
+from .test_install_alone import _drop, _odoo
 
 ODOO_APPS = "crm,sale_crm,account"
 
@@ -156,17 +153,6 @@ def _result(output):
         line for line in reversed(output.splitlines()) if line.startswith("RESULT ")
     )
     return json.loads(line[len("RESULT ") :])
-
-
-def _drop(db):
-    """Drop the database (odoo.service.db.exp_drop only drops the databases the
-    configuration lists, here the test database alone)."""
-    odoo.modules.registry.Registry.delete(db)
-    odoo.sql_db.close_db(db)
-    with closing(odoo.sql_db.db_connect("postgres").cursor()) as cr:
-        cr._cnx.autocommit = True  # DROP DATABASE cannot run in a transaction
-        cr.execute(SQL("DROP DATABASE IF EXISTS %s WITH (FORCE)", SQL.identifier(db)))
-    shutil.rmtree(odoo.tools.config.filestore(db), ignore_errors=True)
 
 
 def _shell(db, script):
