@@ -62,7 +62,8 @@ registry.category("web_tour.tours").add("crm_events_reminders_meeting_tour", {
 registry.category("web_tour.tours").add("crm_events_reminders_followup_tour", {
     steps: () => [
         {
-            trigger: ".o_form_view button[name=action_crm_open_cancel]:contains(Not held)",
+            trigger:
+                ".o_form_view button[name=action_crm_open_cancel]:contains(Not held)",
             run: "click",
         },
         {
