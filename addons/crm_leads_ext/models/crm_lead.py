@@ -44,6 +44,9 @@ class CrmLead(models.Model):
     crm_allowed_user_ids = fields.Many2many(relation="crm_lead_crm_allowed_user_rel")
 
     lead_status_id = _status_field("lead", "Lead status")
+    lead_status_closed = fields.Boolean(
+        related="lead_status_id.is_closed", string="Lead status closed"
+    )
     lead_status_date = fields.Datetime(
         string="In this status since", readonly=True, copy=False
     )

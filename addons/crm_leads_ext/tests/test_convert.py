@@ -1,6 +1,9 @@
 # Copyright 2026 CRM Practices contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from lxml import etree
+
 from odoo.tests import Form, TransactionCase, new_test_user, tagged
+from odoo.tools.safe_eval import safe_eval
 
 
 @tagged("post_install", "-at_install")
@@ -73,6 +76,40 @@ class TestConvert(TransactionCase):
         self.assertEqual(self.lead.type, "lead")
         self.assertEqual(self.lead.lead_status_id, self.converted)
         self.assertEqual(self.lead.partner_id.name, "Jeanne Martin")
+
+    def test_no_opportunity_in_closed_leads_green(self):
+        """Converted without an opportunity, the lead is in *Closed leads* and green
+        like the converted ones; a lost lead stays red."""
+        form = self._wizard()
+        form.crm_generate_opportunity = False
+        form.save().action_apply()
+        lost = self.env["crm.lead"].create({"name": "Lost one", "type": "lead"})
+        lost.action_set_lost()
+        action = self.env.ref("crm_leads_ext.crm_lead_action_closed_leads")
+        Lead = self.env["crm.lead"].with_context(**safe_eval(action.context))
+        closed = Lead.search(safe_eval(action.domain))
+        self.assertIn(self.lead, closed)
+        self.assertIn(lost, closed)
+        arch = etree.fromstring(Lead.get_view(action.view_id.id, "list")["arch"])
+        [listview] = arch.xpath("//list")
+        green, red = (
+            listview.get("decoration-success"),
+            listview.get("decoration-danger"),
+        )
+        fnames = [f.get("name") for f in arch.xpath("//field")]
+        for lead, colour in ((self.lead, green), (lost, red)):
+            values = lead.read(fnames)[0]
+            values = {k: v[0] if isinstance(v, tuple) else v for k, v in values.items()}
+            self.assertTrue(safe_eval(colour, values), lead.name)
+        values = self.lead.read(fnames)[0]
+        self.assertFalse(safe_eval(red, values))
+
+    def test_select_a_company_requires_one(self):
+        wizard = self._wizard()
+        wizard.crm_company_action = "exist"
+        # the form refuses to save without it
+        with self.assertRaises(AssertionError):
+            wizard.save()
 
 
 @tagged("post_install", "-at_install")

@@ -2,9 +2,11 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from datetime import timedelta
 
+from lxml import etree
+
 from odoo import fields
 from odoo.exceptions import UserError, ValidationError
-from odoo.tests import Form, TransactionCase, tagged
+from odoo.tests import Form, TransactionCase, new_test_user, tagged
 from odoo.tools.safe_eval import safe_eval
 
 
@@ -318,3 +320,61 @@ class TestProspectStatus(TransactionCase):
         self.assertEqual(
             menu.groups_id, self.env.ref("crm_leads_ext.group_crm_prospect_status")
         )
+
+
+@tagged("post_install", "-at_install")
+class TestMyOpportunitiesByStatus(TransactionCase):
+    """*CRM → Sales → My opportunities by status* (Axelor), beside Odoo's *My
+    Pipeline*: the salesperson's own open opportunities, grouped by status."""
+
+    def test_menu_action(self):
+        salesman = new_test_user(
+            self.env,
+            login="my_opps_salesman",
+            groups="sales_team.group_sale_salesman_all_leads",
+        )
+        Lead = self.env["crm.lead"]
+        mine = Lead.create(
+            {"name": "Mine", "type": "opportunity", "user_id": salesman.id}
+        )
+        proposal = Lead.create(
+            {"name": "Mine too", "type": "opportunity", "user_id": salesman.id}
+        )
+        proposal.opportunity_status_id = self.env.ref(
+            "crm_leads_ext.opportunity_status_proposal"
+        )
+        won = Lead.create(
+            {"name": "Mine won", "type": "opportunity", "user_id": salesman.id}
+        )
+        won.action_set_won()
+        Lead.create({"name": "Not mine", "type": "opportunity"})
+        menu = self.env.ref("crm_leads_ext.crm_opportunity_menu_my_by_status")
+        self.assertEqual(menu.parent_id, self.env.ref("crm.crm_menu_sales"))
+        self.assertIn(menu, self.env["ir.ui.menu"].with_user(salesman).search([]))
+        action = menu.action
+        self.assertEqual(action.view_mode.split(",")[0], "kanban")
+        eval_context = {"uid": salesman.id}
+        domain = safe_eval(action.domain, eval_context)
+        context = safe_eval(action.context, eval_context)
+        Lead = Lead.with_user(salesman).with_context(**context)
+        self.assertEqual(Lead.search(domain), mine | proposal)
+        # grouped by status: the search view's default group-by, as the kanban
+        view = Lead.get_view(action.search_view_id.id, "search")
+        arch = etree.fromstring(view["arch"])
+        [default] = [
+            key.removeprefix("search_default_")
+            for key, value in context.items()
+            if key.startswith("search_default_") and value
+        ]
+        [groupby] = arch.xpath(f"//filter[@name='{default}']")
+        group_by = safe_eval(groupby.get("context"))["group_by"]
+        self.assertEqual(group_by, "opportunity_status_id")
+        groups = Lead.read_group(domain, ["id:count"], [group_by])
+        counts = {g[group_by][0]: g[f"{group_by}_count"] for g in groups}
+        new = self.env.ref("crm_leads_ext.opportunity_status_new")
+        self.assertEqual(counts[new.id], 1)
+        self.assertEqual(counts[proposal.opportunity_status_id.id], 1)
+        # a new card from this kanban is the user's opportunity
+        created = Lead.create({"name": "New card"})
+        self.assertEqual(created.type, "opportunity")
+        self.assertEqual(created.user_id, salesman)

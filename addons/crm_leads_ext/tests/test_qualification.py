@@ -1,7 +1,10 @@
 # Copyright 2026 CRM Practices contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from odoo.exceptions import UserError
+from lxml import etree
+
+from odoo.exceptions import AccessError, UserError
 from odoo.tests import Form, TransactionCase, new_test_user, tagged
+from odoo.tools.safe_eval import safe_eval
 
 
 @tagged("post_install", "-at_install")
@@ -142,6 +145,25 @@ class TestQualification(TransactionCase):
             form.crm_job_function_id = self.env.ref("crm_leads_ext.job_function_buyer")
         self.assertEqual(self.lead.crm_department_id.name, "Logistique")
 
+    def test_salesman_creates_a_sector_from_the_lead(self):
+        """The sector's quick create ("Create …" in the lead's dropdown: name_create)
+        works for a salesperson; Odoo reserves sectors to system administrators."""
+        salesman = new_test_user(
+            self.env,
+            login="qualif_sector_salesman",
+            groups="sales_team.group_sale_salesman,crm.group_use_lead",
+        )
+        self.lead.user_id = salesman
+        Industry = self.env["res.partner.industry"].with_user(salesman)
+        industry_id, __ = Industry.name_create("Robotique")
+        with Form(self.lead.with_user(salesman)) as form:
+            form.industry_id = Industry.browse(industry_id)
+        self.assertEqual(self.lead.industry_id.name, "Robotique")
+        # renaming is allowed (the dropdown's edit), deleting stays an admin's
+        Industry.browse(industry_id).name = "Robotique industrielle"
+        with self.assertRaises(AccessError):
+            Industry.browse(industry_id).unlink()
+
     def test_conversion_carries_qualification(self):
         industry = self.env["res.partner.industry"].create({"name": "Bakery"})
         tag = self.env["res.partner.category"].create({"name": "VIP"})
@@ -234,3 +256,62 @@ class TestQualificationCompanies(TransactionCase):
                 self.assertNotIn(own_b, only_a.search([]))
                 arch = Model.get_views([(False, "list")])["views"]["list"]["arch"]
                 self.assertIn('name="company_id"', arch)
+
+
+@tagged("post_install", "-at_install")
+class TestQualificationSearch(TransactionCase):
+    """The leads' search view (the one of *CRM → Leads*) as a salesperson sees it:
+    its filters and group-bys are applied as the web client does."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.salesman = new_test_user(
+            cls.env,
+            login="qualif_search_salesman",
+            groups="sales_team.group_sale_salesman_all_leads,crm.group_use_lead",
+        )
+        Lead = cls.env["crm.lead"]
+        cls.small = Lead.create(
+            {"name": "Small one", "type": "lead", "crm_company_size": "small"}
+        )
+        cls.large = Lead.create(
+            {
+                "name": "Large one",
+                "type": "lead",
+                "crm_company_size": "large",
+                "crm_nurturing": True,
+            }
+        )
+
+    def _arch(self):
+        Lead = self.env["crm.lead"].with_user(self.salesman)
+        action = self.env.ref("crm.crm_lead_all_leads")
+        view = Lead.get_view(action.search_view_id.id, "search")
+        return Lead, etree.fromstring(view["arch"])
+
+    def test_company_size_group_by_and_search(self):
+        Lead, arch = self._arch()
+        [groupby] = arch.xpath("//filter[@name='groupby_company_size']")
+        context = safe_eval(groupby.get("context"))
+        groups = Lead.read_group(
+            [("id", "in", (self.small | self.large).ids)],
+            ["id:count"],
+            [context["group_by"]],
+        )
+        self.assertEqual(
+            {g["crm_company_size"]: g["crm_company_size_count"] for g in groups},
+            {"small": 1, "large": 1},
+        )
+        # the search field: the web client offers the selection's values
+        [field] = arch.xpath("//field[@name='crm_company_size']")
+        fname = field.get("name")
+        found = Lead.search([(fname, "=", "small"), ("id", "in", self.small.ids)])
+        self.assertEqual(found, self.small)
+
+    def test_nurturing_filter(self):
+        Lead, arch = self._arch()
+        [nurturing] = arch.xpath("//filter[@name='nurturing']")
+        domain = safe_eval(nurturing.get("domain"))
+        found = Lead.search(domain + [("id", "in", (self.small | self.large).ids)])
+        self.assertEqual(found, self.large)
