@@ -219,6 +219,14 @@ class CrmNote(models.Model):
         help="The option chosen for each variable of the note (e.g. Store: Grocery), "
         "to filter and group notes by it.",
     )
+    variable_value_search = fields.Char(
+        string="Variable value",
+        compute="_compute_variable_value_search",
+        search="_search_variable_value_search",
+        help="Finds the notes whose text variables contain the words searched, whose "
+        "options are named so, or whose number variables equal the number searched "
+        "(written as in the user's language: 1 234,5 in French).",
+    )
     close_previous = fields.Boolean(
         string="Close last note",
         compute="_compute_close_previous",
@@ -321,6 +329,60 @@ class CrmNote(models.Model):
     def _compute_variable_option_ids(self):
         for note in self:
             note.variable_option_ids = note.variable_value_ids.option_id
+
+    def _compute_variable_value_search(self):
+        self.variable_value_search = False
+
+    def _parse_variable_number(self, text):
+        """The number written in ``text`` in the user's language (thousands
+        separator and decimal point of ``res.lang``), or in Python's notation;
+        None when it is not a number."""
+        text = (text or "").strip()
+        lang = self.env["res.lang"]._get_data(code=self.env.lang or "en_US")
+        candidates = [text]
+        if lang:
+            local = text
+            for sep in {lang.thousands_sep, " ", "\u00a0", "\u202f"} - {"", None}:
+                if sep != lang.decimal_point:
+                    local = local.replace(sep, "")
+            candidates.insert(0, local.replace(lang.decimal_point or ".", "."))
+        for candidate in candidates:
+            try:
+                return float(candidate)
+            except ValueError:
+                continue
+        return None
+
+    def _search_variable_value_search(self, operator, value):
+        if operator not in ("ilike", "=", "like", "=ilike") or not isinstance(
+            value, str
+        ):
+            raise UserError(
+                self.env._("Variable values can only be searched with a text.")
+            )
+        domain = [
+            "|",
+            ("variable_value_ids.value_text", "ilike", value),
+            ("variable_value_ids.option_id.name", "ilike", value),
+        ]
+        number = self._parse_variable_number(value)
+        if number is not None:
+            domain = expression.OR(
+                [
+                    domain,
+                    [
+                        (
+                            "variable_value_ids",
+                            "any",
+                            [
+                                ("variable_id.variable_type", "=", "number"),
+                                ("value_number", "=", number),
+                            ],
+                        )
+                    ],
+                ]
+            )
+        return domain
 
     def _compute_close_previous(self):
         self.close_previous = False

@@ -2,6 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
+from odoo.tools import formatLang
 
 
 class CrmNoteVariableValue(models.Model):
@@ -38,12 +39,18 @@ class CrmNoteVariableValue(models.Model):
     ]
 
     @api.depends("variable_type", "option_id", "value_text", "value_number")
+    @api.depends_context("lang")
     def _compute_value_display(self):
         for value in self:
             if value.variable_type == "option":
                 value.value_display = value.option_id.name or ""
             elif value.variable_type == "number":
-                value.value_display = f"{value.value_number:g}"
+                # In the user's language (1 234,5 in French), with the
+                # decimals the number has (up to 6), as Odoo's float widget.
+                decimals = f"{value.value_number:.6f}".rstrip("0").split(".")[1]
+                value.value_display = formatLang(
+                    self.env, value.value_number, digits=len(decimals)
+                )
             else:
                 value.value_display = value.value_text or ""
 

@@ -6,3 +6,4 @@ from . import test_ui
 from . import test_wizard_input
 from . import test_first_hour
 from . import test_kanban
+from . import test_search
