@@ -570,6 +570,41 @@ class CrmLead(models.Model):
         self.user_id = self.env.user
         return True
 
+    def action_crm_send_email(self):
+        """Row shortcut of the leads list (Axelor): Odoo's mail composer on the lead,
+        addressed to its customer. A lead that has only an email address is
+        addressed to the contact of that address, found, or created as Odoo's
+        chatter does for the users who may create contacts."""
+        self.ensure_one()
+        partners = self.partner_id
+        if (
+            not partners
+            and self.email_normalized
+            and self.env.user.has_group("base.group_partner_manager")
+        ):
+            [partners] = self.env["res.partner"]._find_or_create_from_emails(
+                [self.email_from],
+                additional_values={
+                    self.email_normalized: {"name": self.contact_name or False}
+                }
+                if self.contact_name
+                else None,
+            )
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Send an email"),
+            "res_model": "mail.compose.message",
+            "view_mode": "form",
+            "views": [(False, "form")],
+            "target": "new",
+            "context": {
+                "default_model": self._name,
+                "default_res_ids": self.ids,
+                "default_composition_mode": "comment",
+                "default_partner_ids": partners.ids,
+            },
+        }
+
     def action_assign_to_me(self):
         """Assign many leads to the current user in one write."""
         leads = self.filtered(lambda lead: lead.user_id != self.env.user)

@@ -11,3 +11,4 @@ from . import test_reports
 from . import test_access
 from . import test_wizard_input
 from . import test_first_hour
+from . import test_list_shortcuts
