@@ -29,6 +29,14 @@ RELATED_MODELS = ("crm.lead", "res.partner", "sale.order", "calendar.event")
 # Only meetings invite people outside the company; tasks, calls, notes... are
 # internal work (the contact is reached by "Notify contact by email" only).
 CUSTOMER_FACING_KINDS = ("meeting",)
+# The activity Odoo opens on the lead or contact of an event (calendar: always a
+# 'Meeting') takes the type matching the event's kind, so Odoo's activity views
+# show the same to-do list as our events, and closing the event closes it.
+KIND_ACTIVITY_TYPES = {
+    "call": "mail.mail_activity_data_call",
+    "task": "mail.mail_activity_data_todo",
+    "email": "mail.mail_activity_data_email",
+}
 
 
 class CalendarEvent(models.Model):
@@ -359,6 +367,9 @@ class CalendarEvent(models.Model):
             lambda e: e.crm_followup_date
             or any(r.is_followup_alert for r in e.crm_reminder_ids)
         )._crm_sync_followup_alerts()
+        events.filtered(
+            lambda e: e.activity_ids and e.crm_event_kind in KIND_ACTIVITY_TYPES
+        )._crm_sync_activity_type()
         events._crm_send_save_notifications()
         return events
 
@@ -394,6 +405,8 @@ class CalendarEvent(models.Model):
             self.filtered(lambda e: e.crm_event_kind == "task")._crm_sync_task_alerts()
         if {"crm_followup_date", "crm_event_kind", "user_id", "active"} & set(vals):
             self._crm_sync_followup_alerts()
+        if "crm_event_kind" in vals:
+            self._crm_sync_activity_type()
         if vals.get("crm_notify_assignee") or vals.get("crm_notify_contact"):
             self._crm_send_save_notifications()
         return res
@@ -524,6 +537,36 @@ class CalendarEvent(models.Model):
         )
         return local.astimezone(pytz.utc).replace(tzinfo=None)
 
+    def _crm_sync_activity_type(self):
+        """The activity Odoo's calendar opened for the event (a 'Meeting') is
+        typed after the event: a call event is a 'Call' activity, a task a
+        'To-Do', an e-mail an 'Email'; back to 'Meeting' for the other kinds.
+        Only the activities calendar manages (Meeting or one of these types)
+        are retyped; an activity the user typed otherwise is left alone."""
+        meeting_types = (
+            self.env["mail.activity.type"].sudo().search([("category", "=", "meeting")])
+        )
+        kind_types = {
+            kind: self.env.ref(xmlid, raise_if_not_found=False)
+            for kind, xmlid in KIND_ACTIVITY_TYPES.items()
+        }
+        ours = self.env["mail.activity.type"].union(*filter(None, kind_types.values()))
+        for event in self:
+            target = kind_types.get(event.crm_event_kind)
+            # To a kind's type from a Meeting; back to Meeting from a kind's type.
+            managed = (meeting_types | ours) if target else ours
+            target = target or meeting_types[:1]
+            if not target:
+                continue
+            # sudo: the user writes the event; its activity may be a
+            # colleague's (the assignee's), as in _crm_close.
+            activities = event.sudo().activity_ids.filtered(
+                lambda a, target=target, managed=managed: a.activity_type_id in managed
+                and a.activity_type_id != target
+            )
+            if activities:
+                activities.write({"activity_type_id": target.id})
+
     def _crm_sync_followup_alerts(self):
         """A call's follow-up date carries one in-app reminder to its assignee
         that morning; it outlives the call being done (that is its point)."""
@@ -581,6 +624,7 @@ class CalendarEvent(models.Model):
             "call": self.env._("New call"),
             "task": self.env._("New task"),
             "note": self.env._("New note"),
+            "email": self.env._("New e-mail"),
         }
         return {
             "type": "ir.actions.act_window",

@@ -11,6 +11,7 @@ EVENT_KINDS = [
     ("meeting", "Meeting"),
     ("task", "Task"),
     ("absence", "Absence"),
+    ("email", "E-mail"),
 ]
 
 

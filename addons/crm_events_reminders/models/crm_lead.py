@@ -35,6 +35,11 @@ class CrmLead(models.Model):
             "default_crm_team_id": self.team_id.id,
             "default_partner_ids": [fields.Command.set(attendees.ids)],
             "default_name": self.name,
+            # As for a contact: Odoo's calendar opens the event's activity on the
+            # lead (typed after the event's kind), so the lead's activities and
+            # its events are one list; closing the event closes the activity.
+            "default_res_model": self._name,
+            "default_res_id": self.id,
         }
 
     def action_crm_events(self):

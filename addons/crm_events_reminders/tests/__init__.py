@@ -18,3 +18,4 @@ from . import test_task_for_contacts
 from . import test_optional_attendees
 from . import test_teams
 from . import test_lists_ui
+from . import test_email_activities

@@ -58,9 +58,10 @@ class TestInternalEvents(EventsCommon):
         self.assertEqual(event.crm_event_kind, "task")
         self.assertNotIn(self.contact, event.partner_ids)
         self.assertFalse(self._invitations(event, self.contact))
-        # Odoo opened a 'Meeting' activity on the contact; Done closes it.
+        # Odoo opened an activity on the contact, typed 'To-Do'; Done closes it.
+        todo_type = self.env.ref("mail.mail_activity_data_todo")
         activity = event.activity_ids
-        self.assertEqual(activity.activity_type_id, self.meeting_type)
+        self.assertEqual(activity.activity_type_id, todo_type)
         self.assertEqual(
             (activity.res_model, activity.res_id), ("res.partner", self.contact.id)
         )
@@ -68,7 +69,7 @@ class TestInternalEvents(EventsCommon):
         self.assertFalse(activity.exists() and activity.active)
         self.assertFalse(self.contact.activity_ids)
         done = self.contact.message_ids.filtered(
-            lambda m: m.mail_activity_type_id == self.meeting_type
+            lambda m: m.mail_activity_type_id == todo_type
         )
         self.assertEqual(len(done), 1, "marked done, kept in the contact's history")
 
@@ -106,10 +107,13 @@ class TestInternalEvents(EventsCommon):
             form.crm_event_kind = "call"
         event = form.record
         self.assertEqual(activity.calendar_event_id, event)
+        # Planned as a call: the activity is now Odoo's 'Call'.
+        call_type = self.env.ref("mail.mail_activity_data_call")
+        self.assertEqual(activity.activity_type_id, call_type)
         event.with_user(self.rep).action_crm_cancel()
         self.assertFalse(self.lead.activity_ids)
         closed = self.lead.message_ids.filtered(
-            lambda m: m.mail_activity_type_id == self.meeting_type
+            lambda m: m.mail_activity_type_id == call_type
         )
         self.assertEqual(len(closed), 1)
         self.assertIn("The event was cancelled.", closed.body)
