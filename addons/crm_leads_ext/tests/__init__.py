@@ -12,3 +12,4 @@ from . import test_access
 from . import test_wizard_input
 from . import test_first_hour
 from . import test_list_shortcuts
+from . import test_contact_assignment
