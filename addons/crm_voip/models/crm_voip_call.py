@@ -8,6 +8,7 @@ from markupsafe import Markup
 from psycopg2 import errorcodes, errors
 
 from odoo import api, fields, models
+from odoo.exceptions import UserError
 from odoo.tools import SQL, mute_logger
 
 from ..tools.twilio_gateway import TwilioGatewayError, normalize_e164
@@ -583,3 +584,50 @@ class CrmVoipCall(models.Model):
             if sid in legs_by_sid
         ]
         return ("done", round(total, 6), currency.id if currency else False), legs
+
+    @api.model
+    def _cron_fetch_recordings(self, max_age_days=2):
+        """Recordings whose status callback never reached Odoo (Odoo down, a refused
+        or lost request): asked from Twilio for the answered calls of the last
+        ``max_age_days`` that have none. One listing per account (recordings
+        created since then), matched on the call's or a leg's SID; applied as the
+        callback would, so a second run, or the callback arriving after, changes
+        nothing. Twilio unreachable: the next run tries again."""
+        since = fields.Datetime.now() - timedelta(days=max_age_days)
+        calls = self.search(
+            [
+                ("state", "=", "answered"),
+                ("sid", "!=", False),
+                ("recording_status", "!=", "completed"),
+                ("date_start", ">=", since),
+                ("number_id.account_id", "!=", False),
+            ]
+        )
+        found = 0
+        for account, account_calls in calls.grouped(
+            lambda c: c.number_id.account_id
+        ).items():
+            try:
+                recordings = account._gateway().recordings_since(since)
+            except (TwilioGatewayError, UserError) as err:
+                _logger.info("Twilio recordings of %s not fetched: %s", account, err)
+                continue
+            by_sid = {call.sid: call for call in account_calls}
+            by_sid.update(
+                {leg.sid: leg.call_id for leg in account_calls.leg_ids if leg.sid}
+            )
+            # oldest first: a call recorded twice keeps its first recording
+            for rec in reversed(recordings):
+                call = by_sid.get(rec["call_sid"])
+                if not call or rec["status"] != "completed":
+                    continue
+                duration = str(rec["duration"] or "")
+                found += call._crm_voip_apply_recording(
+                    {
+                        "RecordingSid": rec["sid"],
+                        "RecordingUrl": rec["url"],
+                        "RecordingStatus": "completed",
+                        "RecordingDuration": duration,
+                    }
+                )
+        return found

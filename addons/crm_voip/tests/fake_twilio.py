@@ -132,6 +132,7 @@ class _Handler(BaseHTTPRequestHandler):
         (r"/Calls/(CA\w+)\.json", ("GET", "call_fetch")),
         (r"/Calls\.json", ("GET", "calls_list")),
         (r"/Recordings/(RE\w+)\.mp3", ("GET", "recording_media")),
+        (r"/Recordings\.json", ("GET", "recordings_list")),
     ]
 
     def _page(self, key, items):
@@ -254,6 +255,26 @@ class _Handler(BaseHTTPRequestHandler):
                 self._call_json(sid)
                 for sid, rec in self.state.calls.items()
                 if rec.get("parent_call_sid") == parent
+            ],
+        )
+
+    def recordings_list(self, params):
+        """Recordings given as dicts ({"call_sid", "status", "duration"}), filtered
+        on CallSid; the date filter is recorded in ``requests``, not applied."""
+        call_sid = params.get("CallSid")
+        return self._page(
+            "recordings",
+            [
+                {
+                    "sid": sid,
+                    "call_sid": rec["call_sid"],
+                    "status": rec.get("status", "completed"),
+                    "duration": rec.get("duration", "0"),
+                    "uri": f"/2010-04-01/Accounts/{self.state.account_sid}"
+                    f"/Recordings/{sid}.json",
+                }
+                for sid, rec in self.state.recordings.items()
+                if isinstance(rec, dict) and call_sid in (None, rec["call_sid"])
             ],
         )
 

@@ -245,6 +245,66 @@ class TestTwilioApi(VoipCommonMixin, FakeTwilioMixin, HttpCase):
         response = self.url_open(f"/crm_voip/recording/{call.id}")
         self.assertEqual(response.status_code, 502)
 
+    @mute_logger("odoo.addons.crm_voip.models.crm_voip_call")
+    def test_late_recordings_fetched_once(self):
+        """A recording whose callback never came is asked from Twilio by the cron:
+        once, for recent answered calls only, and then played through Odoo."""
+        now = fields.Datetime.now()
+        answered = {
+            "twilio_status": "completed",
+            "dial_status": "completed",
+            "date_answer": now - timedelta(minutes=4),
+            "date_end": now - timedelta(minutes=2),
+        }
+        late = self._make_call(self.number_a, sid="CAlaterec", **answered)
+        by_leg = self._make_call(self.number_a, sid="CAlegrec", **answered)
+        self.env["crm.voip.call.leg"].sudo().create(
+            {"call_id": by_leg.id, "sid": "CAlegchild", "twilio_status": "completed"}
+        )
+        unrecorded = self._make_call(self.number_a, sid="CAnorec", **answered)
+        old = self._make_call(
+            self.number_a,
+            sid="CAoldrec",
+            date_start=now - timedelta(days=5),
+            **answered,
+        )
+        missed = self._make_call(
+            self.number_a,
+            sid="CAmissrec",
+            twilio_status="completed",
+            dial_status="no-answer",
+        )
+        recordings = self.fake.state.recordings
+        recordings["RElate"] = {"call_sid": "CAlaterec", "duration": "42"}
+        recordings["REleg"] = {"call_sid": "CAlegchild", "duration": "7"}
+        recordings["REold"] = {"call_sid": "CAoldrec", "duration": "9"}
+        recordings["REmiss"] = {"call_sid": "CAmissrec", "duration": "3"}
+        recordings["REabsent"] = {"call_sid": "CAnorec", "status": "absent"}
+        Call = self.env["crm.voip.call"]
+        self.fake.state.fail_next = 1  # Twilio down: nothing, retried next run
+        self.assertEqual(Call._cron_fetch_recordings(), 0)
+        self.assertFalse(late.recording_sid)
+        self.assertEqual(Call._cron_fetch_recordings(), 2)
+        self.assertEqual(late.recording_sid, "RElate")
+        self.assertEqual(late.recording_status, "completed")
+        self.assertEqual(late.recording_duration, 42)
+        self.assertTrue(late.sudo().recording_url.endswith("/Recordings/RElate"))
+        self.assertEqual(by_leg.recording_sid, "REleg")
+        for call in unrecorded | old | missed:
+            self.assertFalse(call.recording_sid, call.sid)
+        # one listing per account, recordings created in the last two days
+        listing = [r for r in self.fake.state.requests if r[1].endswith("s.json")]
+        self.assertTrue(listing[-1][2].get("DateCreated>"))
+        # a second run, or the callback arriving late, changes nothing
+        recordings["RElate2"] = {"call_sid": "CAlaterec", "duration": "1"}
+        self.assertEqual(Call._cron_fetch_recordings(), 0)
+        self.assertFalse(late._crm_voip_apply_recording({"RecordingSid": "RElate"}))
+        self.assertEqual(late.recording_sid, "RElate")
+        self.authenticate("voip_op_a", "voip_op_a")
+        response = self.url_open(late.recording_play_url)
+        self.assertEqual(response.status_code, 200)
+        self.assertEqual(response.content, MP3)
+
     def test_access_token(self):
         self.account_a.action_connect()
         self.authenticate("voip_op_a", "voip_op_a")

@@ -235,6 +235,28 @@ class TwilioGateway:
         )
         return [(leg.sid, leg.price, leg.price_unit) for leg in [parent, *children]]
 
+    def recordings_since(self, since, limit=1000):
+        """The account's recordings created since ``since`` (UTC), newest first:
+        [{sid, call_sid, status, duration, url}] (``url``: the media, no extension,
+        as Twilio's recording callback gives it)."""
+        records = self._call(
+            self._account.recordings.list,
+            date_created_after=since,
+            limit=limit,
+            page_size=min(limit, 1000),
+        )
+        return [
+            {
+                "sid": rec.sid,
+                "call_sid": rec.call_sid,
+                "status": rec.status,
+                "duration": rec.duration,
+                "url": f"{self.base_url}/2010-04-01/Accounts/{self.account_sid}"
+                f"/Recordings/{rec.sid}",
+            }
+            for rec in records
+        ]
+
     def recording_media(self, recording_sid, fmt="mp3"):
         """(content, mimetype) of a recording, fetched with the credentials."""
         url = (
