@@ -15,4 +15,4 @@ MODULES = [
     "crm_reports_ext",
 ]
 # auto-installed glue between a module and another Odoo app (installed with the tests)
-BRIDGES = ["crm_invoicing_ext_sale", "crm_leads_ext_sale"]
+BRIDGES = ["crm_invoicing_ext_sale", "crm_leads_ext_sale", "crm_voip_events"]

@@ -1,0 +1,2 @@
+from . import calendar_event
+from . import crm_voip_call
