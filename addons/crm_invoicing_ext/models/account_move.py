@@ -32,6 +32,32 @@ class AccountMove(models.Model):
     crm_reject_reason = fields.Text(
         string="Rejection reason", copy=False, tracking=True
     )
+    # ONLYOFFICE's "taux de change": Odoo's own rate (invoice_currency_rate, read
+    # from the currency rates at the invoice date, not editable in 18.0) is
+    # replaced by the typed one while "Manual exchange rate" is ticked. The lines'
+    # company-currency amounts follow through Odoo's own dependency
+    # (account.move.line currency_rate -> move_id.invoice_currency_rate).
+    crm_manual_rate = fields.Boolean(
+        string="Manual exchange rate",
+        copy=False,
+        tracking=True,
+        help="Use the rate typed here instead of the currency rate of the invoice "
+        "date.",
+    )
+    crm_currency_rate = fields.Float(
+        string="Exchange rate",
+        digits=0,
+        copy=False,
+        tracking=True,
+        help="How much of the invoice currency one unit of the company currency "
+        "is worth, as Odoo shows it under the currency.",
+    )
+    crm_mail_remarks = fields.Text(
+        string="E-mail remarks",
+        copy=False,
+        help="Added to the body of the e-mail when the invoice is sent with Print & "
+        "Send.",
+    )
     # Odoo's reversed_entry_id has a one2many inverse (reversal_move_ids): a
     # dependency through it reads that one2many, ordered by name, whenever a move is
     # posted, which computes pending names too early (Odoo's concurrent numbering
@@ -171,6 +197,41 @@ class AccountMove(models.Model):
                 and self.crm_reversal_of_id.payment_state == "reversed"
             )
         )
+
+    @api.depends("crm_manual_rate", "crm_currency_rate")
+    def _compute_invoice_currency_rate(self):
+        manual = self.filtered(lambda m: m._crm_uses_manual_rate())
+        res = super(AccountMove, self - manual)._compute_invoice_currency_rate()
+        for move in manual:
+            move.invoice_currency_rate = move.crm_currency_rate
+        return res
+
+    def _crm_uses_manual_rate(self):
+        self.ensure_one()
+        return bool(
+            self.crm_manual_rate
+            and self.crm_currency_rate > 0
+            and self.is_invoice(include_receipts=True)
+            and self.currency_id
+            and self.currency_id != self.company_currency_id
+        )
+
+    @api.onchange("crm_manual_rate")
+    def _onchange_crm_manual_rate(self):
+        """Ticked: start from the rate Odoo found."""
+        if self.crm_manual_rate and not self.crm_currency_rate:
+            self.crm_currency_rate = self.invoice_currency_rate
+
+    @api.constrains("crm_manual_rate", "crm_currency_rate")
+    def _check_crm_currency_rate(self):
+        for move in self:
+            if move.crm_manual_rate and move.crm_currency_rate <= 0:
+                raise ValidationError(
+                    self.env._(
+                        "The manual exchange rate of %(invoice)s must be above zero.",
+                        invoice=move.display_name,
+                    )
+                )
 
     @api.depends("partner_id")
     def _compute_currency_id(self):

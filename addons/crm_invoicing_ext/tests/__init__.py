@@ -5,3 +5,4 @@ from . import test_crm_invoice
 from . import test_ui
 from . import test_wizard_input
 from . import test_first_hour
+from . import test_invoice_send
