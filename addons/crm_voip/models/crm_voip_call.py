@@ -137,6 +137,21 @@ class CrmVoipCall(models.Model):
     # Twilio prices have 4-5 decimals: a Monetary field would round them to cents
     price = fields.Float(string="Cost", digits=(16, 5), readonly=True)
     currency_id = fields.Many2one(comodel_name="res.currency", readonly=True)
+    company_currency_id = fields.Many2one(
+        related="company_id.currency_id", string="Company currency"
+    )
+    # the reports' sum: Twilio's price in the company's currency at the call's date
+    # (Odoo's rates); 5 digits, as the price (a Monetary would round each call to
+    # cents), shown with the company's currency
+    price_company = fields.Float(
+        string="Cost in company currency",
+        digits=(16, 5),
+        compute="_compute_price_company",
+        store=True,
+        aggregator="sum",
+        help="Twilio's price converted to the company's currency with Odoo's rate "
+        "of the call's date.",
+    )
     cost_state = fields.Selection(
         selection=[
             ("none", "No cost"),
@@ -199,6 +214,22 @@ class CrmVoipCall(models.Model):
         if self.twilio_status == "failed" or self.dial_status == "failed":
             return "failed"
         return "missed" if self.direction == "inbound" else "no_answer"
+
+    @api.depends("price", "currency_id", "company_id.currency_id", "date_start")
+    def _compute_price_company(self):
+        """One rate look-up per (currency, company, day), not per call."""
+        rates = {}
+        Currency = self.env["res.currency"]
+        for call in self:
+            target = call.company_id.currency_id
+            if not (call.price and call.currency_id and target):
+                call.price_company = 0.0
+                continue
+            day = fields.Date.to_date(call.date_start or fields.Datetime.now())
+            key = (call.currency_id, target, call.company_id, day)
+            if key not in rates:
+                rates[key] = Currency._get_conversion_rate(*key)
+            call.price_company = call.price * rates[key]
 
     def _compute_recording_play_url(self):
         for call in self:

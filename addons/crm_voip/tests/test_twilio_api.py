@@ -225,6 +225,65 @@ class TestTwilioApi(VoipCommonMixin, FakeTwilioMixin, HttpCase):
         Call._cron_fetch_costs()
         self.assertEqual(old.cost_state, "unavailable")
 
+    def test_costs_in_company_currency(self):
+        """Prices in two foreign currencies are summed in the company's currency,
+        each converted with Odoo's rate of its call's day."""
+        company = self.company_a
+        Currency = self.env["res.currency"].with_context(active_test=False)
+        foreign = Currency.search(
+            [
+                ("name", "in", ("EUR", "GBP", "USD", "CHF")),
+                ("id", "!=", company.currency_id.id),
+            ],
+            limit=2,
+            order="name",
+        )
+        foreign.active = True
+        one, two = foreign
+        day1 = fields.Datetime.to_datetime("2026-03-02 10:00:00")
+        day2 = fields.Datetime.to_datetime("2026-03-09 10:00:00")
+        # rate: units of the currency for one unit of the company's currency
+        self.env["res.currency.rate"].create(
+            [
+                {"currency_id": one.id, "name": day1.date(), "rate": 2.0},
+                {"currency_id": one.id, "name": day2.date(), "rate": 4.0},
+                {"currency_id": two.id, "name": day1.date(), "rate": 0.5},
+            ]
+        )
+        ended = fields.Datetime.now() - timedelta(minutes=5)
+        calls = self.env["crm.voip.call"]
+        prices = self.fake.state.calls
+        for sid, day, price, currency in (
+            ("CAcur1", day1, "-0.0200", one),
+            ("CAcur2", day2, "-0.0200", one),
+            ("CAcur3", day2, "-0.0200", two),
+        ):
+            calls |= self._make_call(
+                self.number_a,
+                sid=sid,
+                twilio_status="completed",
+                date_start=day,
+                date_end=ended,
+                cost_state="pending",
+            )
+            prices[sid] = {"price": price, "price_unit": currency.name}
+        self.env["crm.voip.call"]._cron_fetch_costs()
+        self.assertEqual(calls.currency_id, one | two)
+        self.assertEqual(calls.mapped("price"), [0.02, 0.02, 0.02])
+        # day 1 at 2.0, day 2 at 4.0 (the call's day, not today's), the other at 0.5
+        for call, expected in zip(calls, (0.01, 0.005, 0.04), strict=True):
+            self.assertAlmostEqual(call.price_company, expected, places=5)
+        self.assertEqual(calls.company_currency_id, company.currency_id)
+        # the reports (pivot, list total) sum the converted amounts, as a manager
+        Call = self.env["crm.voip.call"].with_user(self.manager)
+        [group] = Call.read_group([("id", "in", calls.ids)], ["price_company:sum"], [])
+        self.assertAlmostEqual(group["price_company"], 0.055, places=5)
+        pivot = Call.get_view(view_type="pivot")["arch"]
+        self.assertIn('name="price_company" type="measure"', pivot)
+        self.assertNotIn('name="price" type="measure"', pivot)
+        listing = Call.get_view(view_type="list")["arch"]
+        self.assertRegex(listing, r'name="price_company"[^>]*sum=')
+
     # Recording and token (user routes) -----------------------------------------------
     @mute_logger("odoo.http")
     def test_recording_proxied(self):
