@@ -10,7 +10,7 @@
     "website": "https://github.com/crm-practices/odoo-crm-practices",
     "maintainers": ["crm-practices"],
     "development_status": "Beta",
-    "depends": ["crm", "calendar", "mail"],
+    "depends": ["crm", "calendar", "mail", "utm"],
     "data": [
         "security/crm_events_reminders_security.xml",
         "security/ir.model.access.csv",

@@ -107,6 +107,17 @@ class CalendarEvent(models.Model):
         tracking=True,
         help="The case (a seminar, a series of meetings...) the event belongs to.",
     )
+    crm_campaign_id = fields.Many2one(
+        "utm.campaign",
+        string="Marketing campaign",
+        compute="_compute_crm_campaign_id",
+        store=True,
+        readonly=False,
+        index="btree_not_null",
+        tracking=True,
+        help="The marketing campaign the event is part of; taken from its "
+        "lead's campaign, and can be changed.",
+    )
     crm_case_partner_ids = fields.Many2many(
         related="crm_case_id.partner_ids", string="Case participants"
     )
@@ -192,6 +203,15 @@ class CalendarEvent(models.Model):
     # ------------------------------------------------------------
     # COMPUTES
     # ------------------------------------------------------------
+
+    @api.depends("opportunity_id")
+    def _compute_crm_campaign_id(self):
+        for event in self:
+            # A lead's campaign wins when the lead is set or changed; an event
+            # without one keeps what the user chose.
+            event.crm_campaign_id = (
+                event.opportunity_id.campaign_id or event.crm_campaign_id
+            )
 
     @api.model
     def _selection_crm_related_ref(self):

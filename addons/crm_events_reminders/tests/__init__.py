@@ -19,3 +19,4 @@ from . import test_optional_attendees
 from . import test_teams
 from . import test_lists_ui
 from . import test_email_activities
+from . import test_campaign
