@@ -11,3 +11,4 @@ from . import res_partner
 from . import res_users
 from . import res_config_settings
 from . import mail_template
+from . import mail_activity

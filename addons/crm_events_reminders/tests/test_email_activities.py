@@ -109,3 +109,35 @@ class TestEmailAndActivities(EventsCommon):
         activity.activity_type_id = upload
         event.with_user(self.rep).crm_event_kind = "email"
         self.assertEqual(activity.activity_type_id, upload)
+
+    def test_call_activity_open_calendar_plans_a_call_event(self):
+        """Odoo's Schedule activity, type Call, 'Open Calendar': a call event
+        whose activity is the Call just planned; done closes it."""
+        wizard = Form(
+            self.env["mail.activity.schedule"]
+            .with_user(self.rep)
+            .with_context(active_model="crm.lead", active_ids=self.lead.ids)
+        )
+        wizard.activity_type_id = self.types["call"]
+        wizard.summary = "Call the buyer back"
+        action = wizard.save().action_create_calendar_event()
+        self.assertEqual(action["context"]["default_crm_event_kind"], "call")
+        activity = self.lead.activity_ids
+        self.assertEqual(activity.activity_type_id, self.types["call"])
+        Event = self.env["calendar.event"].with_user(self.rep)
+        with Form(Event.with_context(**action["context"])) as form:
+            form.start = self.start
+            form.stop = self.start + timedelta(hours=1)
+        event = form.record
+        self.assertEqual(event.crm_event_kind, "call")
+        self.assertEqual(event.activity_ids, activity)
+        self.assertEqual(activity.activity_type_id, self.types["call"])
+        event.with_user(self.rep).action_crm_done()
+        self.assertFalse(self.lead.activity_ids)
+
+    def test_meeting_activity_still_plans_a_meeting(self):
+        activity = self.lead.activity_schedule(
+            "mail.mail_activity_data_meeting", user_id=self.rep.id
+        )
+        action = activity.with_user(self.rep).action_create_calendar_event()
+        self.assertNotIn("default_crm_event_kind", action["context"])
