@@ -319,6 +319,20 @@ class TestCrmReport(TransactionCase):
         """A section the user may not read says so, in the list and in the sheet."""
         if "account.move" not in self.env:
             self.skipTest("account is not installed")
+        # With `sale` installed, salespeople may read invoices: take that right
+        # away, as in a database with CRM and Invoicing but no Sales app.
+        self.env["ir.model.access"].search(
+            [
+                ("model_id.model", "=", "account.move"),
+                ("perm_read", "=", True),
+                "|",
+                ("group_id", "=", False),
+                ("group_id", "in", self.rep_own.groups_id.ids),
+            ]
+        ).active = False
+        self.assertFalse(
+            self.env["account.move"].with_user(self.rep_own).has_access("read")
+        )
         report = self._report(self.rep_own, report_type="salesperson")
         report.action_generate()
         invoices = self._lines(report, "invoices")
