@@ -90,6 +90,32 @@ class CrmTemperature(models.Model):
     )
 
 
+class CrmContactRole(models.Model):
+    """Axelor's contact role (CRM → Configuration → Role): what a contact does for
+    its company (decision maker, buyer, user…)."""
+
+    _name = "crm.contact.role"
+    _description = "Contact role"
+    _order = "sequence, name"
+
+    name = fields.Char(required=True, translate=True)
+    sequence = fields.Integer(default=10)
+    active = fields.Boolean(default=True)
+    company_id = fields.Many2one(
+        comodel_name="res.company",
+        index=True,
+        help="Leave empty to share it between companies.",
+    )
+
+    _sql_constraints = [
+        (
+            "name_uniq",
+            "unique (name, company_id)",
+            "This contact role already exists.",
+        ),
+    ]
+
+
 class CrmQualificationMixin(models.AbstractModel):
     """Fields that qualify a lead or a contact. "Do not call" and "Do not email"
     are Odoo's phone and email blacklists seen from the record, not flags of

@@ -67,6 +67,12 @@ class ResPartner(models.Model):
         help="Companies that see and use this contact besides its own company. "
         "A contact without company is already shared with every company.",
     )
+    crm_contact_role_id = fields.Many2one(
+        comodel_name="crm.contact.role",
+        string="Contact role",
+        index="btree_not_null",
+        help="What this contact does for its company (Axelor's role).",
+    )
     crm_partner_type = fields.Selection(
         selection=PARTNER_TYPES,
         string="Partner type",
