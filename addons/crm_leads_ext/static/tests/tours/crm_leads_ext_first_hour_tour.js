@@ -31,10 +31,19 @@ function setStatus(label) {
                     continue;
                 }
                 toggle.click();
-                await nextFrame();
-                const item = [
-                    ...document.querySelectorAll(".o-dropdown--menu .dropdown-item"),
-                ].find((element) => element.textContent.includes(label));
+                // the menu renders later on a busy machine: wait for its items
+                let items = [];
+                for (let tries = 0; tries < 30 && !items.length; tries++) {
+                    await nextFrame();
+                    items = [
+                        ...document.querySelectorAll(
+                            ".o-dropdown--menu .dropdown-item"
+                        ),
+                    ];
+                }
+                const item = items.find((element) =>
+                    element.textContent.includes(label)
+                );
                 if (item) {
                     item.click();
                     return;
