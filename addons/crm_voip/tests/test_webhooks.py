@@ -4,6 +4,7 @@ import hashlib
 import json
 from concurrent.futures import ThreadPoolExecutor
 
+import requests
 from twilio.request_validator import RequestValidator
 
 from odoo.tests import HttpCase, tagged
@@ -742,22 +743,27 @@ class TestWebhooksBadInput(VoipCommonMixin, WebhookMixin, HttpCase):
             "CallDuration": "12",
         }
 
-        def post(route, params):
-            return self.opener.post(
-                url + route,
-                data=params,
-                headers=self._signed(route, params),
-                timeout=30,
-            )
+        def post(route, params, headers):
+            # A session per thread: the test's opener flushes the test cursor
+            # before each request, which two threads must not do at once.
+            with requests.Session() as session:
+                session.cookies.update(self.opener.cookies)
+                return session.post(
+                    url + route, data=params, headers=headers, timeout=30
+                )
 
         for route, params, expected in (
             (VOICE, voice, 200),
             (STATUS, leg, 204),
             (STATUS, status, 204),
         ):
+            headers = self._signed(route, params)
+            self.env.flush_all()
+            self.env.invalidate_all()
             with ThreadPoolExecutor(2) as pool:
-                futures = [pool.submit(post, route, params) for _i in range(2)]
+                futures = [pool.submit(post, route, params, headers) for _i in range(2)]
                 codes = [f.result().status_code for f in futures]
+            self.env.invalidate_all()
             self.assertEqual(codes, [expected, expected])
         call = self.Call.search([("sid", "=", "CAtwice")])
         self.assertEqual(len(call), 1)
