@@ -7,6 +7,8 @@ from markupsafe import Markup
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from .crm_event_cancel import with_active_events
+
 
 class CrmEventAssign(models.TransientModel):
     """Dynamics' 'Attribuer': events of the list to a user or a team, notified."""
@@ -27,16 +29,7 @@ class CrmEventAssign(models.TransientModel):
 
     @api.model
     def default_get(self, fields_list):
-        defaults = super().default_get(fields_list)
-        context = self.env.context
-        if (
-            "event_ids" in fields_list
-            and not defaults.get("event_ids")
-            and context.get("active_model") == "calendar.event"
-            and context.get("active_ids")
-        ):
-            defaults["event_ids"] = [fields.Command.set(context["active_ids"])]
-        return defaults
+        return with_active_events(self, super().default_get(fields_list), fields_list)
 
     def action_assign(self):
         self.ensure_one()

@@ -4,6 +4,19 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 
 
+def with_active_events(wizard, defaults, fields_list):
+    """The events selected in the list (Action menu) fill ``event_ids``."""
+    context = wizard.env.context
+    if (
+        "event_ids" in fields_list
+        and not defaults.get("event_ids")
+        and context.get("active_model") == "calendar.event"
+        and context.get("active_ids")
+    ):
+        defaults["event_ids"] = [fields.Command.set(context["active_ids"])]
+    return defaults
+
+
 class CrmEventCancel(models.TransientModel):
     """Close events that will not take place, or did not: the outcome and why."""
 
@@ -22,16 +35,7 @@ class CrmEventCancel(models.TransientModel):
 
     @api.model
     def default_get(self, fields_list):
-        defaults = super().default_get(fields_list)
-        context = self.env.context
-        if (
-            "event_ids" in fields_list
-            and not defaults.get("event_ids")
-            and context.get("active_model") == "calendar.event"
-            and context.get("active_ids")
-        ):
-            defaults["event_ids"] = [fields.Command.set(context["active_ids"])]
-        return defaults
+        return with_active_events(self, super().default_get(fields_list), fields_list)
 
     def action_confirm(self):
         self.ensure_one()
