@@ -117,6 +117,12 @@ class CrmLead(models.Model):
     def _crm_dup_sources(self):
         return self.contact_name, self.partner_name, self.function
 
+    crm_open_sibling_count = fields.Integer(
+        string="Other open opportunities",
+        compute="_compute_crm_open_sibling_count",
+        help="Open opportunities of the same prospect, offered for closing once this"
+        " one is won.",
+    )
     crm_duplicate_count = fields.Integer(
         string="Duplicates",
         compute="_compute_crm_duplicate_count",
@@ -483,20 +489,74 @@ class CrmLead(models.Model):
         """Won, then, for a prospect with other open opportunities, offer to close
         them (Axelor checks this for prospects only, not for customers)."""
         res = super().action_set_won_rainbowman()
+        return self.crm_close_siblings_offer() or res
+
+    def crm_close_siblings_offer(self):
+        """The offer to close the prospect's other open opportunities, once this
+        one is won, or False. Read-only: the Won button returns it, and the form
+        and the kanban ask for it after a save or a drag that changed the stage or
+        the status (static/src/views/crm_close_siblings.js), so winning by the
+        status bar or by a drag to a won stage offers the same choice."""
+        self.ensure_one()
+        if not (self.active and self.stage_id.is_won) or not self._crm_open_siblings():
+            return False
+        return self.action_crm_close_siblings()
+
+    def action_crm_close_siblings(self):
+        """The *Close the other opportunities* button of a won opportunity (also
+        what the activity left by a non-interactive win points to)."""
+        self.ensure_one()
         siblings = self._crm_open_siblings()
         if not siblings:
-            return res
+            raise UserError(
+                self.env._(
+                    "%(prospect)s has no other open opportunity.",
+                    prospect=self.partner_id.commercial_partner_id.display_name,
+                )
+            )
         return {
             "type": "ir.actions.act_window",
             "name": self.env._("Close the other opportunities?"),
             "res_model": "crm.lead.close.siblings",
             "view_mode": "form",
+            "views": [(False, "form")],
             "target": "new",
             "context": {
                 "default_lead_id": self.id,
                 "default_sibling_ids": siblings.ids,
             },
         }
+
+    @api.depends("stage_id", "active", "partner_id")
+    def _compute_crm_open_sibling_count(self):
+        for lead in self:
+            lead.crm_open_sibling_count = (
+                len(lead._crm_open_siblings())
+                if lead.id and lead.active and lead.stage_id.is_won
+                else 0
+            )
+
+    def _crm_offer_close_siblings_later(self):
+        """A win that no user saw happen (an order confirmed, an automated action):
+        a to-do on the won opportunity for its salesperson, in their language,
+        pointing to the same choice (the *Close the other opportunities* button)."""
+        todo = self.env.ref("mail.mail_activity_data_todo", raise_if_not_found=False)
+        for lead in self.filtered(lambda lead: lead.active and lead.stage_id.is_won):
+            if not lead._crm_open_siblings():
+                continue
+            user = lead.user_id or self.env.user
+            lead_lang = lead.with_context(lang=user.lang)
+            lead.activity_schedule(
+                activity_type_id=todo.id if todo else False,
+                summary=lead_lang.env._("Close the other opportunities?"),
+                note=lead_lang.env._(
+                    "This opportunity is won and %(prospect)s has other open"
+                    " opportunities: click “Close the other opportunities” on it to"
+                    " close them as lost, or mark this activity as done to keep them.",
+                    prospect=lead.partner_id.commercial_partner_id.display_name,
+                ),
+                user_id=user.id,
+            )
 
     def _crm_open_siblings(self):
         """The other open opportunities of this opportunity's prospect."""

@@ -299,6 +299,80 @@ class TestProspectStatus(TransactionCase):
         self.assertEqual(sibling.opportunity_status_id.role, "lost")
         self.assertEqual(won.opportunity_status_id.role, "won")
 
+    def test_won_by_the_stage_offers_the_same_choice(self):
+        """A33: the status bar and a drag to a won column write the stage; the
+        form and the kanban then ask for the offer, which the won opportunity
+        also keeps as a button until nothing is left to close."""
+        salesman = new_test_user(
+            self.env,
+            login="siblings_rep",
+            groups="sales_team.group_sale_salesman",
+        )
+        Lead = self.env["crm.lead"].with_user(salesman)
+        won, sibling = Lead.create(
+            [
+                {"name": name, "type": "opportunity", "partner_id": self.prospect.id}
+                for name in ("By stage", "Other")
+            ]
+        )
+        self.assertFalse(won.crm_close_siblings_offer())  # not won yet
+        self.assertEqual(won.crm_open_sibling_count, 0)
+        won_stage = self.env["crm.stage"].search([("is_won", "=", True)], limit=1)
+        with Form(won) as form:
+            form.stage_id = won_stage
+        won.invalidate_recordset(["crm_open_sibling_count"])
+        self.assertEqual(won.crm_open_sibling_count, 1)
+        action = won.crm_close_siblings_offer()
+        self.assertEqual(action["res_model"], "crm.lead.close.siblings")
+        self.assertEqual(action["context"]["default_sibling_ids"], sibling.ids)
+        self.assertEqual(won.action_crm_close_siblings(), action)
+        wizard = (
+            self.env["crm.lead.close.siblings"]
+            .with_user(salesman)
+            .with_context(**action["context"])
+            .create({})
+        )
+        wizard.action_close()
+        self.assertFalse(sibling.active)
+        won.invalidate_recordset(["crm_open_sibling_count"])
+        self.assertEqual(won.crm_open_sibling_count, 0)
+        self.assertFalse(won.crm_close_siblings_offer())
+        with self.assertRaisesRegex(UserError, "no other open opportunity"):
+            won.action_crm_close_siblings()
+
+    def test_non_interactive_win_leaves_a_todo(self):
+        """A33: a win nobody sees (an order confirmed, an automated action) leaves a
+        to-do for the salesperson, in their language, pointing to the button."""
+        self.env["res.lang"]._activate_lang("fr_FR")
+        salesman = new_test_user(
+            self.env,
+            login="siblings_fr_rep",
+            groups="sales_team.group_sale_salesman",
+            lang="fr_FR",
+        )
+        won, _sibling = self.env["crm.lead"].create(
+            [
+                {
+                    "name": name,
+                    "type": "opportunity",
+                    "partner_id": self.prospect.id,
+                    "user_id": salesman.id,
+                }
+                for name in ("Won by order", "Still open")
+            ]
+        )
+        alone = self.env["crm.lead"].create(
+            {"name": "Alone", "type": "opportunity", "user_id": salesman.id}
+        )
+        (won | alone).action_set_won()
+        (won | alone)._crm_offer_close_siblings_later()
+        self.assertFalse(alone.activity_ids)
+        activity = won.activity_ids
+        self.assertEqual(len(activity), 1)
+        self.assertEqual(activity.user_id, salesman)
+        self.assertEqual(activity.summary, "Fermer les autres opportunités ?")
+        self.assertIn("Fermer les autres opportunités", activity.note)
+
     def test_customers_are_not_asked(self):
         customer = self.env["res.partner"].create(
             {"name": "Client", "is_company": True, "crm_partner_type": "customer"}

@@ -124,3 +124,50 @@ class TestUi(HttpCase):
         self.assertFalse(
             bob.message_ids.filtered(lambda m: m.message_type == "comment")
         )
+
+    def test_close_siblings_tour(self):
+        """A33: however a salesperson wins an opportunity of a prospect (a drag to
+        the Won column, a click in the form's status bar), the prospect's other open
+        opportunities are offered for closing."""
+        won_stage = self.env.ref("crm.stage_lead4")
+        won_stage.fold = False
+        Partner = self.env["res.partner"]
+        prospect_a, prospect_b = Partner.create(
+            [
+                {
+                    "name": name,
+                    "is_company": True,
+                    "crm_partner_type": "prospect",
+                    "user_id": self.rep.id,
+                }
+                for name in ("Siblings Prospect A", "Siblings Prospect B")
+            ]
+        )
+        new = self.env.ref("crm.stage_lead1")
+        deals = self.env["crm.lead"].create(
+            [
+                {
+                    "name": f"Siblings Deal {name}",
+                    "type": "opportunity",
+                    "partner_id": prospect.id,
+                    "user_id": self.rep.id,
+                    "stage_id": new.id,
+                }
+                for name, prospect in (
+                    ("A1", prospect_a),
+                    ("A2", prospect_a),
+                    ("B1", prospect_b),
+                    ("B2", prospect_b),
+                )
+            ]
+        )
+        self.start_tour(
+            "/odoo", "crm_leads_ext_close_siblings_tour", login=self.rep.login
+        )
+        a1, a2, b1, b2 = deals
+        self.assertTrue(a1.stage_id.is_won and b1.stage_id.is_won)
+        self.assertFalse(a2.active)
+        self.assertEqual(a2.probability, 0)
+        self.assertEqual(a2.opportunity_status_id.role, "lost")
+        self.assertTrue(b2.active)
+        self.assertFalse(b2.stage_id.is_won)

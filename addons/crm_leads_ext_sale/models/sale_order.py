@@ -45,11 +45,14 @@ class SaleOrder(models.Model):
 
     def action_confirm(self):
         """Axelor: confirming an order linked to an opportunity wins it (Odoo's
-        won: won stage, probability 100), when the company asks for it."""
+        won: won stage, probability 100), when the company asks for it. Nobody
+        sees the opportunity won, so the offer to close the prospect's other
+        opportunities is left as a to-do on it (A33)."""
         res = super().action_confirm()
         opportunities = self.filtered(
             lambda o: o.company_id.crm_opportunity_won_on_order
         ).opportunity_id.filtered(lambda lead: lead.active and not lead.stage_id.is_won)
         if opportunities:
             opportunities.action_set_won()
+            opportunities._crm_offer_close_siblings_later()
         return res

@@ -141,3 +141,55 @@ class TestSaleCaseAmounts(TransactionCase):
         self.assertEqual(opportunity.expected_revenue, 3000)
         self.assertEqual(opportunity.best_case_amount, 3000)
         self.assertEqual(opportunity.worst_case_amount, 500)
+
+
+@tagged("post_install", "-at_install")
+class TestSaleClosesSiblings(TransactionCase):
+    def test_order_win_leaves_a_todo_to_close_the_others(self):
+        """A33: an order confirmed by a salesperson wins its opportunity; the
+        prospect's other open opportunity is offered through a to-do for the
+        opportunity's salesperson, whose button opens the same choice."""
+        self.env.company.crm_opportunity_won_on_order = True
+        salesman = new_test_user(
+            self.env,
+            login="siblings_order_rep",
+            groups="sales_team.group_sale_salesman",
+        )
+        prospect = self.env["res.partner"].create(
+            {"name": "Prospect Co", "is_company": True, "crm_partner_type": "prospect"}
+        )
+        product = self.env["product.product"].create(
+            {"name": "Audit", "list_price": 500.0, "taxes_id": False}
+        )
+        Lead = self.env["crm.lead"].with_user(salesman)
+        won, other = Lead.create(
+            [
+                {
+                    "name": name,
+                    "type": "opportunity",
+                    "partner_id": prospect.id,
+                    "user_id": salesman.id,
+                }
+                for name in ("Ordered", "Other")
+            ]
+        )
+        order = (
+            self.env["sale.order"]
+            .with_user(salesman)
+            .create(
+                {
+                    "partner_id": prospect.id,
+                    "opportunity_id": won.id,
+                    "order_line": [(0, 0, {"product_id": product.id})],
+                }
+            )
+        )
+        order.action_confirm()
+        self.assertTrue(won.stage_id.is_won)
+        todo = won.activity_ids
+        self.assertEqual(len(todo), 1)
+        self.assertEqual(todo.user_id, salesman)
+        self.assertEqual(todo.summary, "Close the other opportunities?")
+        self.assertFalse(other.activity_ids)
+        action = won.with_user(salesman).action_crm_close_siblings()
+        self.assertEqual(action["context"]["default_sibling_ids"], other.ids)
