@@ -25,6 +25,7 @@
         "views/res_partner_views.xml",
         "views/crm_qualification_views.xml",
         "views/crm_catalogue_views.xml",
+        "views/crm_campaign_views.xml",
         "views/res_config_settings_views.xml",
         "views/crm_reporting_views.xml",
         "report/crm_leads_ext_reports.xml",

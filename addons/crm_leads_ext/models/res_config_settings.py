@@ -15,6 +15,10 @@ class ResConfigSettings(models.TransientModel):
         string="Manage catalogues",
         implied_group="crm_leads_ext.group_crm_catalogue",
     )
+    group_crm_campaign = fields.Boolean(
+        string="Marketing campaigns",
+        implied_group="crm_leads_ext.group_crm_campaign",
+    )
     group_crm_convert_company_contact = fields.Boolean(
         string="Convert into a company and a contact",
         implied_group="crm_leads_ext.group_crm_convert_company_contact",

@@ -14,3 +14,4 @@ from . import test_first_hour
 from . import test_list_shortcuts
 from . import test_contact_assignment
 from . import test_contact_role
+from . import test_campaigns
