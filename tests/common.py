@@ -15,4 +15,9 @@ MODULES = [
     "crm_reports_ext",
 ]
 # auto-installed glue between a module and another Odoo app (installed with the tests)
-BRIDGES = ["crm_invoicing_ext_sale", "crm_leads_ext_sale", "crm_voip_events"]
+BRIDGES = [
+    "crm_invoicing_ext_sale",
+    "crm_leads_ext_sale",
+    "crm_voip_events",
+    "crm_leads_ext_project",
+]

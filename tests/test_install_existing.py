@@ -108,7 +108,11 @@ AFTER_UNINSTALL = """
 import json
 from odoo import SUPERUSER_ID, api
 from odoo.modules.registry import Registry
-modules = env["ir.module.module"].search([("name", "in", {modules!r})])
+# the bridges installed here (those whose Odoo app is installed): Odoo refuses to
+# uninstall a module that is not installed
+modules = env["ir.module.module"].search(
+    [("name", "in", {modules!r}), ("state", "=", "installed")]
+)
 modules.button_immediate_uninstall()
 states = {{m.name: m.state for m in modules}}
 env.cr.commit()
