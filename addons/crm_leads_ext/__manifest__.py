@@ -35,6 +35,7 @@
     "assets": {
         "web.assets_backend": ["crm_leads_ext/static/src/**/*"],
         "web.assets_tests": ["crm_leads_ext/static/tests/tours/**/*"],
+        "web.qunit_suite_tests": ["crm_leads_ext/static/tests/legacy/**/*"],
     },
     "post_init_hook": "post_init_hook",
     "uninstall_hook": "uninstall_hook",

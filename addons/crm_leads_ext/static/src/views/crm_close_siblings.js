@@ -1,5 +1,7 @@
 /* Copyright 2026 CRM Practices contributors
  * License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0). */
+// crm's form view, registered as "crm_form" by this module (it exports nothing)
+import "@crm/views/crm_form/crm_form";
 import {CrmKanbanDynamicGroupList} from "@crm/views/crm_kanban/crm_kanban_model";
 import {patch} from "@web/core/utils/patch";
 import {registry} from "@web/core/registry";
