@@ -22,6 +22,7 @@
         "wizard/crm_duplicate_check_views.xml",
         "views/crm_lead_status_views.xml",
         "views/crm_lead_views.xml",
+        "views/crm_lead_budget_views.xml",
         "views/res_partner_views.xml",
         "views/crm_qualification_views.xml",
         "views/crm_catalogue_views.xml",

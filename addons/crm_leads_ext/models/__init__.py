@@ -7,4 +7,5 @@ from . import res_company
 from . import res_config_settings
 from . import res_partner
 from . import crm_lead
+from . import crm_lead_budget
 from . import crm_campaign

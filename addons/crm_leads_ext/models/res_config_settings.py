@@ -23,6 +23,10 @@ class ResConfigSettings(models.TransientModel):
         string="Convert into a company and a contact",
         implied_group="crm_leads_ext.group_crm_convert_company_contact",
     )
+    group_crm_budget_currency = fields.Boolean(
+        string="Budget in the customer's currency",
+        implied_group="crm_leads_ext.group_crm_budget_currency",
+    )
     group_crm_prospect_status = fields.Boolean(
         string="Manage prospect statuses",
         implied_group="crm_leads_ext.group_crm_prospect_status",

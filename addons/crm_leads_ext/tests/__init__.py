@@ -15,3 +15,4 @@ from . import test_list_shortcuts
 from . import test_contact_assignment
 from . import test_contact_role
 from . import test_campaigns
+from . import test_budget
