@@ -8,3 +8,4 @@ from . import res_partner
 from . import crm_lead
 from . import res_users
 from . import res_config_settings
+from . import ir_http

@@ -149,6 +149,9 @@ class TestSoftphoneRoutes(VoipCommonMixin, HttpCase):
         self._make_call(self.number_a2, sid="CAother", state="missed")
         self._make_call(self.number_a2, self.op_a2, sid="CAother2")
         self.authenticate("voip_op_a", "voip_op_a")
+        # the web client asks for the softphone only when the session says so
+        session = self.make_jsonrpc_request("/web/session/get_session_info")
+        self.assertIs(session["crm_voip_operator"], True)
         info = self.make_jsonrpc_request("/crm_voip/softphone/info")
         self.assertTrue(info["is_operator"])
         self.assertEqual(info["status"], "offline")
@@ -172,6 +175,8 @@ class TestSoftphoneRoutes(VoipCommonMixin, HttpCase):
         self.assertEqual(self.op_a.voip_status, "online")
         new_test_user(self.env, login="voip_nobody2", groups="base.group_user")
         self.authenticate("voip_nobody2", "voip_nobody2")
+        session = self.make_jsonrpc_request("/web/session/get_session_info")
+        self.assertIs(session["crm_voip_operator"], False)
         self.assertEqual(
             self.make_jsonrpc_request("/crm_voip/softphone/info"),
             {"is_operator": False},

@@ -5,6 +5,7 @@ import {_t} from "@web/core/l10n/translation";
 import {rpc} from "@web/core/network/rpc";
 import {registry} from "@web/core/registry";
 import {user} from "@web/core/user";
+import {session} from "@web/session";
 import {SdkUnavailableError} from "./device_service";
 
 // Twilio Voice SDK error codes (twilio.com/docs/api/errors)
@@ -81,6 +82,10 @@ export class Softphone {
     }
 
     async load() {
+        if (!session.crm_voip_operator) {
+            // not an operator (ir.http.session_info): nothing to ask the server
+            return;
+        }
         const info = await rpc("/crm_voip/softphone/info");
         Object.assign(this.state, {
             isOperator: info.is_operator,

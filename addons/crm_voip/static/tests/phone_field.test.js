@@ -12,8 +12,10 @@ import {
     models,
     mountView,
     onRpc,
+    patchWithCleanup,
     serverState,
 } from "@web/../tests/web_test_helpers";
+import {session} from "@web/session";
 
 describe.current.tags("desktop");
 
@@ -35,6 +37,7 @@ defineMailModels();
 defineModels([CrmLead]);
 
 function mockSoftphoneInfo(isOperator) {
+    patchWithCleanup(session, {crm_voip_operator: isOperator});
     onRpc("/crm_voip/softphone/info", () => ({
         is_operator: isOperator,
         status: "offline",

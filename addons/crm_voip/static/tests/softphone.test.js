@@ -13,6 +13,7 @@ import {
     onRpc,
     patchWithCleanup,
 } from "@web/../tests/web_test_helpers";
+import {session} from "@web/session";
 
 describe.current.tags("desktop");
 defineMailModels();
@@ -85,6 +86,7 @@ function setup({
     recent = [],
     defaultCountry = "FR",
 } = {}) {
+    patchWithCleanup(session, {crm_voip_operator: isOperator});
     const simulation = {device: null, tokens: 0};
     onRpc("/crm_voip/softphone/info", () => ({
         is_operator: isOperator,
