@@ -19,5 +19,6 @@ BRIDGES = [
     "crm_invoicing_ext_sale",
     "crm_leads_ext_sale",
     "crm_voip_events",
+    "crm_leads_ext_mass_mailing",
     "crm_leads_ext_project",
 ]
