@@ -498,9 +498,10 @@ class CrmLead(models.Model):
         the status (static/src/views/crm_close_siblings.js), so winning by the
         status bar or by a drag to a won stage offers the same choice."""
         self.ensure_one()
-        if not (self.active and self.stage_id.is_won) or not self._crm_open_siblings():
+        if not (self.active and self.stage_id.is_won):
             return False
-        return self.action_crm_close_siblings()
+        siblings = self._crm_open_siblings()
+        return self._crm_close_siblings_action(siblings) if siblings else False
 
     def action_crm_close_siblings(self):
         """The *Close the other opportunities* button of a won opportunity (also
@@ -514,6 +515,9 @@ class CrmLead(models.Model):
                     prospect=self.partner_id.commercial_partner_id.display_name,
                 )
             )
+        return self._crm_close_siblings_action(siblings)
+
+    def _crm_close_siblings_action(self, siblings):
         return {
             "type": "ir.actions.act_window",
             "name": self.env._("Close the other opportunities?"),
